@@ -1,0 +1,22 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.contrib.auth import get_user_model
+from django.shortcuts import resolve_url
+from django.utils import translation
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def get_login_redirect_url(self, request) -> str:
+        # After login, continue in the member's own language.
+        with translation.override(request.user.preferred_language):
+            return resolve_url("core:home")
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Render every account e-mail in the recipient's language.
+
+        Unknown addresses (password reset for a stranger) get the language of the page
+        the request came from.
+        """
+        user = context.get("user") or get_user_model().objects.filter(email__iexact=email).first()
+        language = getattr(user, "preferred_language", None) or translation.get_language()
+        with translation.override(language):
+            super().send_mail(template_prefix, email, context)

@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from landnetz.accounts.models import User
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ["display_name"]
+    list_display = ["display_name", "email", "region", "is_active", "is_staff", "date_joined"]
+    list_filter = ["is_active", "is_staff", "is_superuser", "region"]
+    search_fields = ["display_name", "email"]
+    list_select_related = ["region"]
+    filter_horizontal = ["coordinated_regions", "groups", "user_permissions"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Profile"), {"fields": ["display_name", "region", "municipality", "preferred_language", "large_text"]}),
+        (_("Roles"), {"fields": ["is_active", "is_staff", "is_superuser", "coordinated_regions"]}),
+        (_("Consent and history"), {"fields": ["privacy_consent_at", "privacy_consent_version", "last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "display_name", "password1", "password2"]})]
+    readonly_fields = ["privacy_consent_at", "privacy_consent_version", "last_login", "date_joined"]
+    raw_id_fields = ["municipality"]

@@ -1,0 +1,98 @@
+"""Members of the network. Login is by e-mail address; there is no username."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
+from django.contrib.auth.models import BaseUserManager
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from landnetz.core.validators import validate_plain_text
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **fields):
+        if not email:
+            raise ValueError("An e-mail address is required")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **fields):
+        fields.setdefault("is_staff", True)
+        fields.setdefault("is_superuser", True)
+        fields.setdefault("display_name", "Admin")
+        return self.create_user(email, password, **fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField(_("e-mail address"), unique=True)
+    display_name = models.CharField(
+        _("name"),
+        max_length=80,
+        validators=[validate_plain_text],
+        help_text=_("How other members see you, for example “Anna Schmidt”."),
+    )
+    region = models.ForeignKey(
+        "core.Region",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="members",
+        verbose_name=_("region"),
+    )
+    municipality = models.ForeignKey(
+        "core.Municipality",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="members",
+        verbose_name=_("municipality"),
+    )
+    preferred_language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    large_text = models.BooleanField(
+        _("large text"), default=False, help_text=_("Show all pages with larger text.")
+    )
+    coordinated_regions = models.ManyToManyField(
+        "core.Region",
+        blank=True,
+        related_name="coordinators",
+        verbose_name=_("coordinates regions"),
+        help_text=_("Regions in which this member acts as integration coordinator."),
+    )
+    privacy_consent_at = models.DateTimeField(_("privacy consent given at"), null=True, blank=True)
+    privacy_consent_version = models.PositiveIntegerField(_("privacy statement version"), null=True, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    is_staff = models.BooleanField(
+        _("administration area"), default=False, help_text=_("May open the administration area.")
+    )
+    date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["display_name"]
+
+    class Meta:
+        ordering = ["display_name"]
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+
+    def __str__(self) -> str:
+        return self.display_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.display_name
+
+    def get_short_name(self) -> str:
+        return self.display_name
+
+    @property
+    def is_network_admin(self) -> bool:
+        return self.is_active and self.is_superuser

@@ -1,0 +1,12 @@
+from django.conf import settings
+from django.utils.translation import get_language_bidi
+
+
+def landnetz(request):
+    """Values every page template needs."""
+    user = getattr(request, "user", None)
+    return {
+        "network_name": settings.LANDNETZ_NETWORK_NAME,
+        "text_direction": "rtl" if get_language_bidi() else "ltr",
+        "large_text": bool(user and user.is_authenticated and user.large_text),
+    }

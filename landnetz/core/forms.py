@@ -1,0 +1,32 @@
+from django import forms
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from landnetz.core.models import LegalPage
+from landnetz.core.validators import validate_multiline_text, validate_plain_text
+
+
+class PostcodeForm(forms.Form):
+    postcode = forms.CharField(
+        label=_("Postcode"),
+        max_length=5,
+        min_length=5,
+        validators=[RegexValidator(r"^\d{5}$", _("A German postcode has exactly five digits."))],
+        help_text=_("Five digits, for example 39576."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
+    )
+
+
+class LegalPageForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    title = forms.CharField(label=_("Title"), max_length=200, validators=[validate_plain_text])
+    body = forms.CharField(
+        label=_("Text"),
+        max_length=100_000,
+        widget=forms.Textarea(attrs={"rows": 20}),
+        validators=[validate_multiline_text],
+        help_text=_("Markdown: **bold**, *italic*, lists with “- ”, headings with “## ”, links as [text](https://…)."),
+    )
+
+    slug_choices = LegalPage.Slug

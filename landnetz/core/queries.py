@@ -1,0 +1,40 @@
+"""Reads of the core app."""
+
+from django.conf import settings
+from django.db.models import Count, Prefetch, QuerySet, Sum
+
+from landnetz.core.models import AuditEntry, LegalPage, Municipality, PostcodeArea, Region
+
+
+def regions_with_municipalities() -> QuerySet[Region]:
+    return Region.objects.annotate(
+        municipality_count=Count("municipalities"), population=Sum("municipalities__population")
+    ).prefetch_related(Prefetch("municipalities", queryset=Municipality.objects.order_by("name")))
+
+
+def region_by_slug(slug: str) -> Region:
+    return Region.objects.annotate(population=Sum("municipalities__population")).get(slug=slug)
+
+
+def municipalities_of(region: Region) -> QuerySet[Municipality]:
+    return region.municipalities.order_by("name")
+
+
+def municipalities_for_postcode(postcode: str) -> QuerySet[Municipality]:
+    ids = PostcodeArea.objects.filter(postcode=postcode).values("municipality_id")
+    return Municipality.objects.filter(pk__in=ids).select_related("region").order_by("name")
+
+
+def legal_page(slug: str, language: str) -> LegalPage | None:
+    """The page in the asked language, else in German (always present), else None."""
+    pages = {p.language: p for p in LegalPage.objects.filter(slug=slug, language__in={language, settings.LANGUAGE_CODE})}
+    return pages.get(language) or pages.get(settings.LANGUAGE_CODE)
+
+
+def privacy_statement_version() -> int:
+    page = LegalPage.objects.filter(slug=LegalPage.Slug.PRIVACY, language=settings.LANGUAGE_CODE).only("version").first()
+    return page.version if page else settings.LANDNETZ_PRIVACY_DEFAULT_VERSION
+
+
+def audit_entries() -> QuerySet[AuditEntry]:
+    return AuditEntry.objects.select_related("actor", "region")

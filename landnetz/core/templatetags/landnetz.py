@@ -1,0 +1,65 @@
+from django import template
+
+from landnetz.core.markdown import render_markdown
+
+register = template.Library()
+
+
+@register.filter(name="markdown")
+def markdown_filter(text: str):
+    """Render user Markdown as sanitised HTML: ``{{ page.body|markdown }}``."""
+    return render_markdown(text)
+
+
+@register.simple_tag
+def field_ids(field) -> str:
+    """The ids an input is described by: its help text and its errors."""
+    ids = []
+    if field.help_text:
+        ids.append(f"{field.auto_id}_helptext")
+    if field.errors:
+        ids.append(f"{field.auto_id}_error")
+    return " ".join(ids)
+
+
+def _kind(widget) -> str:
+    from django import forms
+
+    if widget.is_hidden:
+        return "hidden"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return "choices"
+    if isinstance(widget, forms.Select):
+        return "select"
+    return "input"
+
+
+@register.filter
+def widget_kind(field) -> str:
+    return _kind(field.field.widget)
+
+
+_WIDGET_CLASSES = {
+    "checkbox": "kern-form-check__checkbox",
+    "select": "kern-form-input__select",
+    "input": "kern-form-input__input",
+    "choices": "",
+}
+
+
+@register.simple_tag
+def kern_widget(field):
+    """Render a form widget with KERN classes, linked to its hint and error texts."""
+    kind = _kind(field.field.widget)
+    css = _WIDGET_CLASSES.get(kind, "")
+    attrs: dict[str, str] = {}
+    if css:
+        attrs["class"] = f"{css} {css}--error" if field.errors else css
+    described_by = field_ids(field)
+    if described_by:
+        attrs["aria-describedby"] = described_by
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)
