@@ -273,3 +273,5 @@ LOGGING = {
 LANDNETZ_LAND_KEY = env_str("LANDNETZ_LAND_KEY", "15")
 LANDNETZ_NETWORK_NAME = env_str("LANDNETZ_NETWORK_NAME", "Sachsen-Anhalt")
 ADMIN_URL = env_str("ADMIN_URL", "admin/")
+# Development and tests serve static files straight from the app folders.
+WHITENOISE_USE_FINDERS = not PRODUCTION

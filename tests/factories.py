@@ -1,0 +1,28 @@
+"""factory_boy factories for tests and benchmarks."""
+
+import factory
+from allauth.account.models import EmailAddress
+from django.utils import timezone
+
+from landnetz.accounts.models import User
+
+TEST_PASSWORD = "correct-horse-battery-staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"member{n}@example.org")
+    display_name = factory.Faker("name", locale="de_DE")
+    preferred_language = "de"
+    privacy_consent_at = factory.LazyFunction(timezone.now)
+    privacy_consent_version = 1
+
+    @factory.post_generation
+    def password(self, create, extracted, **kwargs):
+        self.set_password(extracted or TEST_PASSWORD)
+        if create:
+            self.save()
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
