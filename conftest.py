@@ -87,3 +87,13 @@ def network_admin(regions):
     )
     TOTP.activate(user, generate_totp_secret())
     return user
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits live in the cache: start every test with none used."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

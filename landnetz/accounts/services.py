@@ -8,16 +8,22 @@ from landnetz.core.models import Region
 from landnetz.core.services import audit
 
 
+@transaction.atomic
 def complete_signup(*, user, display_name: str, region: Region, language: str) -> None:
     """Fill in what allauth does not know and record consent to the privacy statement.
 
-    Called by allauth inside sign-up, before the user row is saved for the first time.
+    Called by allauth's sign-up form right after it created the user row.
     """
     user.display_name = display_name
     user.region = region
     user.preferred_language = language
     user.privacy_consent_at = timezone.now()
     user.privacy_consent_version = core_queries.privacy_statement_version()
+    user.save(
+        update_fields=[
+            "display_name", "region", "preferred_language", "privacy_consent_at", "privacy_consent_version"
+        ]
+    )
 
 
 @transaction.atomic

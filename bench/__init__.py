@@ -1,0 +1,1 @@
+"""Page benchmark for Landnetz: `make bench` (see bench/README.md)."""

@@ -1,0 +1,112 @@
+"""Login, throttling, sessions, password reset, admin access and language memory."""
+
+import re
+import time
+
+import pytest
+from django.core import mail
+from django.test import override_settings
+
+from landnetz.accounts.middleware import IDLE_KEY
+from tests.factories import TEST_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def login(client, email, password=TEST_PASSWORD, language="de"):
+    return client.post(f"/{language}/accounts/login/", {"login": email, "password": password})
+
+
+def test_login_redirects_to_home_in_the_members_language(client, newcomer):
+    response = login(client, newcomer.email)
+    assert response.status_code == 302
+    assert response["Location"] == "/uk/"
+
+
+def test_wrong_password_and_unknown_address_get_the_same_message(client, volunteer):
+    wrong = login(client, volunteer.email, "wrong-password-123").content.decode()
+    unknown = login(client, "nobody@example.org", "wrong-password-123").content.decode()
+    error = re.search(r'ln-error-summary.*?</ul>', wrong, re.S).group(0)
+    assert error == re.search(r'ln-error-summary.*?</ul>', unknown, re.S).group(0)
+
+
+def test_login_is_throttled_per_account(client, volunteer):
+    for _ in range(5):
+        login(client, volunteer.email, "wrong-password-123")
+    response = login(client, volunteer.email)  # right password, but too many failures
+    assert "_auth_user_id" not in client.session
+    assert response.status_code in {200, 429}
+
+
+def test_password_reset_same_answer_for_known_and_unknown(client, volunteer):
+    known = client.post("/de/accounts/password/reset/", {"email": volunteer.email})
+    unknown = client.post("/de/accounts/password/reset/", {"email": "nobody@example.org"})
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+
+
+def test_password_reset_mail_is_in_the_recipients_language(client, newcomer):
+    client.post("/de/accounts/password/reset/", {"email": newcomer.email})
+    assert len(mail.outbox) == 1
+    assert re.search("[а-яіїєґ]", mail.outbox[0].body, re.IGNORECASE)
+
+
+def test_session_ends_after_idle_time(client, volunteer):
+    client.force_login(volunteer)
+    assert client.get("/de/accounts/preferences/").status_code == 200
+    session = client.session
+    session[IDLE_KEY] = int(time.time()) - 31 * 60
+    session.save()
+    response = client.get("/de/accounts/preferences/")
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+@override_settings(LANDNETZ_SESSION_IDLE_SECONDS=3600)
+def test_idle_time_is_a_setting(client, volunteer):
+    client.force_login(volunteer)
+    client.get("/de/")
+    session = client.session
+    session[IDLE_KEY] = int(time.time()) - 31 * 60
+    session.save()
+    assert client.get("/de/accounts/preferences/").status_code == 200
+
+
+def test_absolute_session_lifetime_is_twelve_hours(settings):
+    assert settings.SESSION_COOKIE_AGE == 12 * 60 * 60
+    assert settings.SESSION_SAVE_EVERY_REQUEST is False
+
+
+def test_admin_area_requires_two_factor_login(client, regions):
+    from tests.factories import UserFactory
+
+    staff = UserFactory(is_staff=True, is_superuser=True, region=regions["magdeburg"])
+    client.force_login(staff)
+    response = client.get("/de/admin/", follow=True)
+    assert response.redirect_chain[-1][0] == "/de/accounts/2fa/"
+
+
+def test_admin_area_open_to_network_admin_with_two_factor(client, network_admin):
+    client.force_login(network_admin)
+    assert client.get("/de/admin/").status_code == 200
+    assert client.get("/de/admin/core/auditentry/").status_code == 200
+
+
+def test_language_switch_is_remembered_for_members(client, volunteer):
+    client.force_login(volunteer)
+    response = client.post("/i18n/setlang/", {"language": "ar", "next": "/de/regions/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/ar/regions/"
+    volunteer.refresh_from_db()
+    assert volunteer.preferred_language == "ar"
+    # A page without language prefix now opens in Arabic.
+    assert client.get("/")["Location"] == "/ar/"
+
+
+def test_language_switch_rejects_unknown_language_and_foreign_next(client, volunteer):
+    client.force_login(volunteer)
+    response = client.post("/i18n/setlang/", {"language": "xx", "next": "https://evil.example/"})
+    assert response.status_code == 302
+    assert "evil" not in response["Location"]
+    volunteer.refresh_from_db()
+    assert volunteer.preferred_language == "de"

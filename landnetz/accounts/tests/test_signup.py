@@ -1,0 +1,108 @@
+"""Sign-up, e-mail confirmation and bad input, through HTTP."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from landnetz.accounts.models import User
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "Ein-sicheres-Passwort-42"
+
+
+def signup_data(regions, **overrides):
+    data = {
+        "display_name": "Mariam Rahimi",
+        "email": "mariam@example.org",
+        "region": regions["stendal"].pk,
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        "privacy_consent": "on",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_signup_records_name_region_language_and_consent(client, regions):
+    response = client.post("/de/accounts/signup/", signup_data(regions))
+    assert response.status_code == 302
+    user = User.objects.get(email="mariam@example.org")
+    assert user.display_name == "Mariam Rahimi"
+    assert user.region == regions["stendal"]
+    assert user.preferred_language == "de"
+    assert user.privacy_consent_at is not None
+    assert user.privacy_consent_version == 1
+
+
+def test_consent_refers_to_current_privacy_statement_version(client, regions, network_admin):
+    from landnetz.core.services import save_legal_page
+
+    save_legal_page(actor=network_admin, slug="datenschutz", language="de", title="Datenschutz", body="Neu")
+    client.post("/de/accounts/signup/", signup_data(regions))
+    assert User.objects.get(email="mariam@example.org").privacy_consent_version == 2
+
+
+def test_confirmation_mail_in_signup_language_and_confirm_then_login(client, regions):
+    client.post("/uk/accounts/signup/", signup_data(regions))
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["mariam@example.org"]
+    assert re.search("[а-яіїєґ]", message.body, re.IGNORECASE), "mail should be Ukrainian"
+    link = re.search(r"https?://[^\s]+/confirm-email/[^\s]+/", message.body).group(0)
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    # Not yet confirmed: login is refused and another mail goes out.
+    client.post("/uk/accounts/login/", {"login": "mariam@example.org", "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+    response = client.post("/" + path)
+    assert response.status_code == 302
+    response = client.post("/uk/accounts/login/", {"login": "mariam@example.org", "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == "/uk/"
+
+
+def test_signup_without_consent_creates_nothing_and_keeps_input(client, regions):
+    data = signup_data(regions)
+    del data["privacy_consent"]
+    response = client.post("/de/accounts/signup/", data)
+    assert response.status_code == 200
+    assert not User.objects.filter(email="mariam@example.org").exists()
+    html = response.content.decode()
+    assert "Datenschutzerklärung" in html
+    assert 'value="Mariam Rahimi"' in html
+    assert 'value="mariam@example.org"' in html
+    assert 'aria-invalid="true"' in html
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("display_name", ""),
+        ("display_name", "x" * 1_000_000),
+        ("display_name", "Mariam\x00Rahimi"),
+        ("display_name", "Mariam \u202eimhaR"),
+        ("email", "not-an-address"),
+        ("email", "a" * 1_000_000 + "@example.org"),
+        ("region", "999999"),
+        ("region", "stendal"),
+        ("password1", "short"),
+        ("password1", "p" * 1_000_000),
+    ],
+)
+def test_bad_input_gets_an_error_and_creates_nothing(client, regions, field, value):
+    data = signup_data(regions, **{field: value})
+    if field == "password1":
+        data["password2"] = value
+    response = client.post("/de/accounts/signup/", data)
+    assert response.status_code == 200
+    assert User.objects.count() == 0
+    assert "ln-error-summary" in response.content.decode()
+
+
+def test_existing_address_gets_the_same_answer_as_a_new_one(client, regions, volunteer):
+    new = client.post("/de/accounts/signup/", signup_data(regions, email="new@example.org"))
+    existing = client.post("/de/accounts/signup/", signup_data(regions, email=volunteer.email))
+    assert new.status_code == existing.status_code == 302
+    assert new["Location"] == existing["Location"]
+    assert User.objects.filter(email=volunteer.email).count() == 1

@@ -1,0 +1,230 @@
+"""Helpers for the browser journeys: axe-core checks, page visits, log-in, e-mail and TOTP.
+
+Every page a journey reaches goes through `check_page` (directly, via `visit`, or via
+`submit`/`follow`, which wrap a click that navigates): it checks the status, that there is
+exactly one <h1>, that <html lang> and dir fit the URL's language, and runs axe-core.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlparse
+
+from django.conf import settings
+from playwright.sync_api import Locator, Page
+
+ASSETS = Path(__file__).parent / "assets"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+RTL_LANGUAGES = set(settings.LANGUAGES_BIDI)
+LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+
+# Runs in the page. Returns only what the failure message needs (no DOM nodes).
+_AXE_RUN = """
+async (tags) => {
+  const results = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+  return results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    helpUrl: v.helpUrl,
+    nodes: v.nodes.map((n) => ({target: n.target, html: n.html, summary: n.failureSummary})),
+  }));
+}
+"""
+
+
+class AccessibilityError(AssertionError):
+    pass
+
+
+@cache
+def _axe_source() -> str:
+    return (ASSETS / "axe.min.js").read_text(encoding="utf-8")
+
+
+def format_violations(url: str, violations: list[dict]) -> str:
+    lines = [f"axe-core found {len(violations)} WCAG 2.1 A/AA violation(s) on {url}:"]
+    for violation in violations:
+        lines.append(f"  - {violation['id']} [{violation['impact']}] {violation['help']} ({violation['helpUrl']})")
+        for node in violation["nodes"][:10]:
+            target = " ".join(str(part) for part in node["target"])
+            lines.append(f"      at {target}")
+            lines.append(f"         {node['html'][:200]}")
+            for summary_line in (node["summary"] or "").splitlines():
+                lines.append(f"         {summary_line.strip()}")
+        if len(violation["nodes"]) > 10:
+            lines.append(f"      … and {len(violation['nodes']) - 10} more element(s)")
+    return "\n".join(lines)
+
+
+def axe(page: Page) -> None:
+    """Inject axe-core (4.14.1, tests/e2e/assets) and fail on any WCAG 2.0/2.1 A/AA violation."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        # The context bypasses the CSP, so an inline script tag is allowed here.
+        page.add_script_tag(content=_axe_source())
+    violations = page.evaluate(_AXE_RUN, AXE_TAGS)
+    if violations:
+        raise AccessibilityError(format_violations(page.url, violations))
+
+
+def language_of(url: str) -> str | None:
+    segment = urlparse(url).path.strip("/").split("/", 1)[0]
+    return segment if segment in LANGUAGE_CODES else None
+
+
+def check_page(page: Page, lang: str | None = None) -> None:
+    """One <h1>, <html lang/dir> matching the language of the URL (or `lang`), no axe violations."""
+    lang = lang or language_of(page.url)
+    assert lang, f"cannot tell the language of {page.url}"
+    h1_count = page.locator("h1").count()
+    assert h1_count == 1, f"{page.url} has {h1_count} <h1> elements, expected exactly one"
+    html = page.locator("html")
+    assert html.get_attribute("lang") == lang, f"{page.url}: <html lang={html.get_attribute('lang')!r}>, expected {lang!r}"
+    expected_dir = "rtl" if lang in RTL_LANGUAGES else "ltr"
+    assert html.get_attribute("dir") == expected_dir, (
+        f"{page.url}: <html dir={html.get_attribute('dir')!r}>, expected {expected_dir!r}"
+    )
+    axe(page)
+
+
+def _check_status(page: Page, response, expected_status: int | None) -> None:
+    assert response is not None, f"no response for {page.url}"
+    if expected_status is None:
+        assert response.status < 400, f"{response.url} answered {response.status}"
+    else:
+        assert response.status == expected_status, f"{response.url} answered {response.status}, expected {expected_status}"
+
+
+def visit(page: Page, url: str, *, expected_status: int | None = None, lang: str | None = None):
+    """Open `url`, check the status (< 400 unless `expected_status`), then `check_page`."""
+    response = page.goto(url)
+    _check_status(page, response, expected_status)
+    check_page(page, lang)
+    return response
+
+
+def submit(page: Page, target: str | Locator, *, expected_status: int | None = None, lang: str | None = None):
+    """Click something that navigates (submit button, link), then check the page reached."""
+    locator = page.locator(target) if isinstance(target, str) else target
+    with page.expect_navigation() as navigation:
+        locator.click()
+    response = navigation.value
+    _check_status(page, response, expected_status)
+    check_page(page, lang)
+    return response
+
+
+follow = submit
+
+
+def form_with(page: Page, field_name: str) -> Locator:
+    """The <form> in <main> that holds the field `field_name`."""
+    return page.locator("main form", has=page.locator(f"[name='{field_name}']"))
+
+
+def submit_button(page: Page, field_name: str) -> Locator:
+    return form_with(page, field_name).locator("button[type=submit]").first
+
+
+# --- Accounts -----------------------------------------------------------------------
+
+
+def totp_code(secret: str) -> str:
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+
+    counters = list(yield_hotp_counters_from_time())
+    current = counters[len(counters) // 2]  # the window is symmetric around "now"
+    return format_hotp_value(hotp_value(secret, current))
+
+
+def fresh_totp_code(secret: str, used: set[str]) -> str:
+    """A code that this test has not used yet.
+
+    allauth accepts each code once (replay guard, kept in the cache for one TOTP period).
+    Rather than waiting up to 30 s for the next period, forget the used codes: the cache is
+    the live server's, as it runs in this process. The replay guard itself is not what these
+    journeys test.
+    """
+    from django.core.cache import cache
+
+    code = totp_code(secret)
+    if code in used:
+        cache.clear()
+    used.add(code)
+    return code
+
+
+def log_in(page: Page, lang: str, email: str, password: str, *, totp_secret: str | None = None, used_codes=None):
+    """Log in through the real form (and the two-factor step when `totp_secret` is given)."""
+    visit(page, f"/{lang}/accounts/login/")
+    page.fill("[name=login]", email)
+    page.fill("[name=password]", password)
+    submit(page, submit_button(page, "password"))
+    if totp_secret is not None:
+        assert "/accounts/2fa/authenticate/" in page.url, f"expected the two-factor step, got {page.url}"
+        page.fill("[name=code]", fresh_totp_code(totp_secret, used_codes if used_codes is not None else set()))
+        submit(page, submit_button(page, "code"))
+    assert_logged_in(page)
+
+
+def assert_logged_in(page: Page) -> None:
+    assert page.locator("header form[action$='/accounts/logout/']").count() == 1, (
+        f"not logged in on {page.url}: {page.locator('main').inner_text()[:500]}"
+    )
+
+
+def log_out(page: Page):
+    response = submit(page, "header form[action$='/accounts/logout/'] button[type=submit]")
+    assert page.locator("header form[action$='/accounts/logout/']").count() == 0, "still logged in after logging out"
+    return response
+
+
+# --- E-mail -------------------------------------------------------------------------
+
+
+def wait_for_mail(to: str, count_before: int, timeout: float = 5.0):
+    """The first message to `to` that arrived after `count_before` messages were in the outbox."""
+    from django.core import mail
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for message in mail.outbox[count_before:]:
+            if to in message.to:
+                return message
+        time.sleep(0.05)
+    subjects = [(m.to, m.subject) for m in mail.outbox]
+    raise AssertionError(f"no e-mail to {to} arrived; outbox: {subjects}")
+
+
+def outbox_size() -> int:
+    from django.core import mail
+
+    return len(mail.outbox)
+
+
+def link_in(message, path_part: str) -> str:
+    bodies = [message.body] + [content for content, _mimetype in getattr(message, "alternatives", [])]
+    for body in bodies:
+        match = re.search(rf"https?://[^\s\"'<>]*{re.escape(path_part)}[^\s\"'<>]*", body)
+        if match:
+            return match.group(0)
+    raise AssertionError(f"no link containing {path_part!r} in the e-mail {message.subject!r}:\n{message.body}")
+
+
+ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
+GERMAN_WORDS = re.compile(r"\b(Sie|Ihre?|deine?|bitte|Bitte|E-Mail|Passwort|bestätigen|Konto|zurückzusetzen|Hallo)\b")
+
+
+def assert_mail_language(message, lang: str) -> None:
+    text = f"{message.subject}\n{message.body}"
+    if lang == "ar":
+        assert ARABIC_SCRIPT.search(message.subject), f"subject not in Arabic: {message.subject!r}"
+        assert len(ARABIC_SCRIPT.findall(message.body)) > 20, f"body not in Arabic:\n{message.body}"
+    elif lang == "de":
+        assert GERMAN_WORDS.search(message.subject), f"subject not in German: {message.subject!r}"
+        assert len(GERMAN_WORDS.findall(text)) >= 3, f"body not in German:\n{message.body}"
+    else:  # pragma: no cover - only de and ar journeys exist
+        raise ValueError(lang)
