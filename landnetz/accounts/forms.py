@@ -1,9 +1,21 @@
 from django import forms
 from django.conf import settings
+from django.urls import reverse
+from django.utils.functional import lazy
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from landnetz.core.models import Region
 from landnetz.core.validators import validate_plain_text
+
+
+def _privacy_link() -> str:
+    return format_html(
+        '<a class="kern-link" href="{}" target="_blank" rel="noopener">{}</a>',
+        reverse("core:legal_page", kwargs={"slug": "datenschutz"}),
+        gettext("Read the privacy statement (opens in a new window)"),
+    )
 
 
 class SignupForm(forms.Form):
@@ -25,6 +37,7 @@ class SignupForm(forms.Form):
     )
     privacy_consent = forms.BooleanField(
         label=_("I have read the privacy statement and agree to it."),
+        help_text=lazy(_privacy_link, str)(),
         error_messages={"required": _("Please agree to the privacy statement to create an account.")},
     )
 
