@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from landnetz.accounts import services
 from landnetz.accounts.models import User
 
 
@@ -22,3 +23,10 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "display_name", "password1", "password2"]})]
     readonly_fields = ["privacy_consent_at", "privacy_consent_version", "last_login", "date_joined"]
     raw_id_fields = ["municipality"]
+
+    def save_related(self, request, form, formsets, change):
+        # Coordinator roles change through the service, so that the audit log records them.
+        regions = form.cleaned_data.pop("coordinated_regions", None)
+        super().save_related(request, form, formsets, change)
+        if regions is not None:
+            services.set_coordinated_regions(actor=request.user, user=form.instance, regions=regions)

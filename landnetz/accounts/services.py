@@ -45,7 +45,12 @@ def set_language(*, user, language: str) -> None:
 
 
 @transaction.atomic
-def set_coordinated_regions(*, actor, user, regions: list[Region]) -> None:
-    user.coordinated_regions.set(regions)
-    for region in regions:
+def set_coordinated_regions(*, actor, user, regions) -> None:
+    """Make ``user`` coordinator of exactly ``regions``; every change goes to the audit log."""
+    before = set(user.coordinated_regions.all())
+    after = set(regions)
+    user.coordinated_regions.set(after)
+    for region in sorted(after - before, key=str):
         audit(actor=actor, verb="coordinator.assigned", obj=user, region=region)
+    for region in sorted(before - after, key=str):
+        audit(actor=actor, verb="coordinator.removed", obj=user, region=region)
