@@ -2,9 +2,12 @@
 
 The parent process starts one worker per data set (``python -m bench.run --worker
 small|large``) with ``DATABASE_URL`` pointing at that data set's own database. Each worker
-migrates, loads the regions, generates the data unless cached, times every page in
-``PAGES`` with Django's test client and prints its results as one JSON line. The parent
-combines both into one ``BENCH`` line per page.
+migrates, loads the regions, generates the data unless cached, warms every page in
+``PAGES`` up with Django's test client, counts its queries and reports ready. The parent
+then asks the two workers by turns for one timing round each (every page once), so that
+load from elsewhere on the machine falls on both data sets alike, and prints one
+``BENCH`` line per page from the medians. Workers answer with JSON lines on stdout;
+everything else they say goes to stderr.
 
 Environment: BENCH_SCALE (default 1), BENCH_REPEAT (default 50), BENCH_DATABASE_URL
 (PostgreSQL instead of SQLite files in bench/.data/), BENCH_PAGES (comma-separated page
@@ -77,34 +80,14 @@ def selected_pages() -> list[Page]:
 # --- Worker: one data set, runs inside Django ----------------------------------------------
 
 
-def time_page(client, page: Page, repetitions: int) -> dict:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+def get(client, page: Page) -> None:
+    response = client.get(page.url)
+    if response.status_code != 200:
+        raise RuntimeError(f"{page.name}: GET {page.url} answered {response.status_code}")
 
-    def get():
-        response = client.get(page.url)
-        if response.status_code != 200:
-            raise RuntimeError(f"{page.name}: GET {page.url} answered {response.status_code}")
-        return response
 
-    for _ in range(WARMUP):
-        get()
-    # Queries are counted on a separate request: capturing them slows the timed ones down.
-    with CaptureQueriesContext(connection) as captured:
-        get()
-    # Read now: captured_queries slices the connection's log, which the next request clears.
-    query_count = len(captured.captured_queries)
-    gc.collect()
-    timings = []
-    for _ in range(repetitions):
-        started = time.perf_counter()
-        get()
-        timings.append((time.perf_counter() - started) * 1000)
-    return {
-        "queries": query_count,
-        "median_ms": statistics.median(timings),
-        "min_ms": min(timings),
-    }
+def emit(message: dict) -> None:
+    print(RESULT_PREFIX + json.dumps(message), flush=True)
 
 
 def worker(size: str) -> None:
@@ -117,6 +100,7 @@ def worker(size: str) -> None:
     from django.conf import settings
     from django.db import connection
     from django.test import Client
+    from django.test.utils import CaptureQueriesContext
     from django.urls import clear_url_caches
 
     from bench import datagen
@@ -130,21 +114,49 @@ def worker(size: str) -> None:
     anonymous = Client(raise_request_exception=True)
     logged_in = Client(raise_request_exception=True)
     logged_in.force_login(admin)
+    pages = [(page, logged_in if page.needs_admin else anonymous) for page in selected_pages()]
 
-    repetitions = repeat()
-    results = {}
-    started = time.perf_counter()
-    for page in selected_pages():
-        client = logged_in if page.needs_admin else anonymous
-        results[page.name] = time_page(client, page, repetitions)
-    datagen.log(f"[{size}] timed {len(results)} pages in {time.perf_counter() - started:.1f} s")
-    report = {
-        "size": size,
-        "engine": connection.vendor,
-        "plan": {"members": plan.members, "audit_entries": plan.audit_entries},
-        "pages": results,
-    }
-    print(RESULT_PREFIX + json.dumps(report), flush=True)
+    queries = {}
+    for page, client in pages:
+        for _ in range(WARMUP):
+            get(client, page)
+        # Counted on an extra request: capturing queries slows the timed ones down.
+        with CaptureQueriesContext(connection) as captured:
+            get(client, page)
+        # Read now: captured_queries slices the connection's log, which the next request clears.
+        queries[page.name] = len(captured.captured_queries)
+    # What is alive now (Django, the app, caches) never becomes garbage: keep it out of the
+    # collector's sight, so that collections cost the same on both data sets.
+    gc.collect()
+    gc.freeze()
+    emit(
+        {
+            "engine": connection.vendor,
+            "plan": {"members": plan.members, "audit_entries": plan.audit_entries},
+            "queries": queries,
+        }
+    )
+
+    floor_page, floor_client = pages[0]
+    for command in sys.stdin:
+        if command.strip() != "round":
+            break
+        # One untimed request first: the other worker has just had the CPU and its caches.
+        get(floor_client, floor_page)
+        timings = {}
+        # Like timeit: no garbage collection inside the timed requests (a collection
+        # triggered by one page's garbage would land on whichever page comes next); the
+        # cyclic garbage of the round is collected after it, untimed.
+        gc.disable()
+        try:
+            for page, client in pages:
+                started = time.perf_counter()
+                get(client, page)
+                timings[page.name] = (time.perf_counter() - started) * 1000
+        finally:
+            gc.enable()
+        gc.collect()
+        emit(timings)
 
 
 # --- Parent: databases, workers, report -----------------------------------------------------
@@ -177,51 +189,94 @@ def _create_postgres_databases(parts, names: list[str]) -> None:
                 print(f"Created PostgreSQL database {name}", file=sys.stderr, flush=True)
 
 
-def run_worker(size: str, database_url: str) -> dict:
-    env = {**os.environ, "DATABASE_URL": database_url, "LANDNETZ_ENV": "test"}
-    env.pop("DATABASE_URL_FILE", None)  # would win over DATABASE_URL (see config.env)
-    completed = subprocess.run(
-        [sys.executable, "-m", "bench.run", "--worker", size],
-        cwd=ROOT_DIR,
-        env=env,
-        stdout=subprocess.PIPE,
-        text=True,
-        check=False,
-    )
-    if completed.returncode != 0:
-        sys.stderr.write(completed.stdout)
-        raise SystemExit(f"bench worker {size} failed with exit code {completed.returncode}")
-    for line in reversed(completed.stdout.splitlines()):
-        if line.startswith(RESULT_PREFIX):
-            return json.loads(line[len(RESULT_PREFIX) :])
-    sys.stderr.write(completed.stdout)
-    raise SystemExit(f"bench worker {size} printed no result")
+class Worker:
+    """One worker process, spoken to line by line."""
+
+    def __init__(self, size: str, database_url: str):
+        self.size = size
+        env = {**os.environ, "DATABASE_URL": database_url, "LANDNETZ_ENV": "test"}
+        env.pop("DATABASE_URL_FILE", None)  # would win over DATABASE_URL (see config.env)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bench.run", "--worker", size],
+            cwd=ROOT_DIR,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            bufsize=1,
+        )
+
+    def receive(self) -> dict:
+        for line in self.process.stdout:
+            if line.startswith(RESULT_PREFIX):
+                return json.loads(line[len(RESULT_PREFIX) :])
+            sys.stderr.write(line)  # stray output of the application
+        code = self.process.wait()
+        raise SystemExit(f"bench worker {self.size} stopped with exit code {code}")
+
+    def round(self) -> dict[str, float]:
+        self.process.stdin.write("round\n")
+        self.process.stdin.flush()
+        return self.receive()
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            try:
+                self.process.stdin.write("quit\n")
+                self.process.stdin.close()
+                self.process.wait(timeout=30)
+            except (OSError, subprocess.TimeoutExpired):
+                self.process.kill()
+                self.process.wait()
+
+
+def run_workers(urls: dict[str, str]) -> dict[str, dict]:
+    workers: dict[str, Worker] = {}
+    results: dict[str, dict] = {}
+    try:
+        # Prepared one after the other (data generation is heavy), then timed by turns.
+        for size in SIZES:
+            workers[size] = Worker(size, urls[size])
+            results[size] = workers[size].receive() | {"timings": []}
+        started = time.perf_counter()
+        for _ in range(repeat()):
+            for size in SIZES:
+                results[size]["timings"].append(workers[size].round())
+        print(f"timed in {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
+    finally:
+        for running in workers.values():
+            running.stop()
+    for result in results.values():
+        result["median_ms"] = {
+            name: statistics.median(timing[name] for timing in result["timings"])
+            for name in result["queries"]
+        }
+    return results
 
 
 def report(results: dict[str, dict]) -> list[str]:
     small, large = results["small"], results["large"]
-    floor = large["pages"][FLOOR_PAGE]["median_ms"]
+    floor = large["median_ms"][FLOOR_PAGE]
     lines = [
         f"BENCH_HEADER scale={scale():g} engine={large['engine']} "
         f"members_small={small['plan']['members']} members_large={large['plan']['members']} "
         f"audit_small={small['plan']['audit_entries']} "
         f"audit_large={large['plan']['audit_entries']} repeat={repeat()} "
-        f"minimal_small_ms={small['pages'][FLOOR_PAGE]['median_ms']:.2f} "
-        f"minimal_large_ms={floor:.2f}"
+        f"minimal_small_ms={small['median_ms'][FLOOR_PAGE]:.2f} minimal_large_ms={floor:.2f}"
     ]
     for page in selected_pages():
         if page.name == FLOOR_PAGE:
             continue
-        s, g = small["pages"][page.name], large["pages"][page.name]
+        small_ms, large_ms = small["median_ms"][page.name], large["median_ms"][page.name]
         lines.append(
-            f"BENCH name={page.name} queries={g['queries']} small_ms={s['median_ms']:.2f} "
-            f"large_ms={g['median_ms']:.2f} ratio={g['median_ms'] / s['median_ms']:.2f} "
-            f"floor_ratio={g['median_ms'] / floor:.2f}"
+            f"BENCH name={page.name} queries={large['queries'][page.name]} "
+            f"small_ms={small_ms:.2f} large_ms={large_ms:.2f} ratio={large_ms / small_ms:.2f} "
+            f"floor_ratio={large_ms / floor:.2f}"
         )
-        if s["queries"] != g["queries"]:
+        if small["queries"][page.name] != large["queries"][page.name]:
             lines.append(
                 f"WARNING name={page.name} query count grows with the data: "
-                f"small={s['queries']} large={g['queries']}"
+                f"small={small['queries'][page.name]} large={large['queries'][page.name]}"
             )
     return lines
 
@@ -236,9 +291,7 @@ def main() -> None:
     selected_pages()  # fail early on unknown BENCH_PAGES
     started = time.perf_counter()
     urls = database_urls()
-    # One after the other: parallel workers would disturb each other's timings.
-    results = {size: run_worker(size, urls[size]) for size in SIZES}
-    for line in report(results):
+    for line in report(run_workers(urls)):
         print(line, flush=True)
     print(f"bench finished in {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
 
