@@ -29,6 +29,8 @@ SITE_ID = 1
 INSTALLED_APPS = [
     "landnetz.core",
     "landnetz.accounts",
+    "landnetz.organisations",
+    "landnetz.directory",
     "landnetz.demo",
     "landnetz.core.admin_config.LandnetzAdminConfig",
     "django.contrib.auth",
@@ -37,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "django.contrib.sites",
     "django_htmx",
     "rules.apps.AutodiscoverRulesConfig",

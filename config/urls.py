@@ -15,6 +15,8 @@ urlpatterns += i18n_patterns(
     path(settings.ADMIN_URL, admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("landnetz.accounts.urls")),
+    path("people/", include("landnetz.accounts.people_urls")),
+    path("directory/", include("landnetz.directory.urls")),
     path("", include("landnetz.core.urls")),
     prefix_default_language=True,
 )

@@ -71,3 +71,141 @@ class PreferencesForm(forms.Form):
     large_text = forms.BooleanField(
         label=_("Large text"), required=False, help_text=_("Show all pages with larger text.")
     )
+
+
+# --- Profile ---------------------------------------------------------------------------
+
+from django.core.validators import RegexValidator  # noqa: E402
+from django.forms import formset_factory  # noqa: E402
+
+from landnetz.core.images import clean_image  # noqa: E402
+from landnetz.core.languages import SPOKEN_LANGUAGES, LanguageLevel  # noqa: E402
+from landnetz.core.models import Municipality, Sector, Topic, Visibility  # noqa: E402
+from landnetz.core.validators import validate_multiline_text  # noqa: E402
+
+PHONE = RegexValidator(
+    r"^\+?[0-9 ()/\-]{4,40}$", _("Please enter a phone number with digits, spaces, +, -, / or brackets only.")
+)
+
+
+def _visibility_field(label):
+    return forms.ChoiceField(label=label, choices=Visibility.choices, initial=Visibility.NOBODY)
+
+
+def municipality_choices():
+    """Municipalities grouped by region, for a select with optgroups."""
+    groups: dict[str, list] = {}
+    for municipality in Municipality.objects.select_related("region").order_by("region__name", "name"):
+        groups.setdefault(municipality.region.name, []).append((municipality.pk, municipality.name))
+    return [("", _("Please choose")), *groups.items()]
+
+
+class ProfileForm(forms.Form):
+    visibility = forms.ChoiceField(
+        label=_("Who can see my profile"),
+        choices=Visibility.choices,
+        help_text=_("“Only me” hides your profile from the directory. Each contact detail below has its own setting."),
+    )
+    photo = forms.ImageField(
+        label=_("Photo"),
+        required=False,
+        help_text=_("JPEG, PNG or WebP, at most 5 MB. We remove location data and other hidden information."),
+        error_messages={"invalid_image": _("This file is not an image we can use. Please upload a JPEG, PNG or WebP picture.")},
+    )
+    remove_photo = forms.BooleanField(label=_("Remove my photo"), required=False)
+    bio = forms.CharField(
+        label=_("About me"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        validators=[validate_multiline_text],
+        help_text=_("What you do, what you can help with. Markdown: **bold**, lists with “- ”."),
+    )
+    sector = forms.ChoiceField(label=_("Sector"), choices=[("", _("Please choose")), *Sector.choices], required=False)
+    job_title = forms.CharField(
+        label=_("Role or job title"), max_length=120, required=False, validators=[validate_plain_text]
+    )
+    municipality = forms.TypedChoiceField(
+        label=_("Municipality"),
+        coerce=int,
+        required=False,
+        help_text=_("Where you live or work. Your region follows from it."),
+        error_messages={"invalid_choice": _("Please choose a municipality from the list.")},
+    )
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Topics I know about"),
+        queryset=Topic.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Please choose topics from the list."), "invalid_pk_value": _("Please choose topics from the list.")},
+    )
+    is_interpreter = forms.BooleanField(label=_("I can interpret or mediate between languages"), required=False)
+    open_to_newcomers = forms.BooleanField(label=_("Newcomers may contact me"), required=False)
+    contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
+    contact_email_visibility = _visibility_field(_("Who can see the contact e-mail"))
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False, validators=[PHONE])
+    phone_visibility = _visibility_field(_("Who can see the phone number"))
+    messenger = forms.URLField(
+        label=_("Messenger link"),
+        max_length=300,
+        required=False,
+        assume_scheme="https",
+        help_text=_("For example https://signal.me/#p/+49… or https://t.me/…"),
+    )
+    messenger_visibility = _visibility_field(_("Who can see the messenger link"))
+    office_hours = forms.CharField(
+        label=_("Office hours"), max_length=300, required=False, validators=[validate_plain_text]
+    )
+    office_hours_visibility = _visibility_field(_("Who can see the office hours"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].choices = municipality_choices()
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo:
+            clean_image(photo)
+        return photo
+
+    def clean_messenger(self):
+        url = self.cleaned_data["messenger"]
+        if url and not url.startswith("https://"):
+            raise forms.ValidationError(_("Please enter a link that starts with https://."))
+        return url
+
+
+class ProfileLanguageForm(forms.Form):
+    code = forms.ChoiceField(
+        label=_("Language"),
+        choices=[("", "—"), *SPOKEN_LANGUAGES],
+        required=False,
+        error_messages={"invalid_choice": _("Please choose a language from the list.")},
+    )
+    level = forms.ChoiceField(
+        label=_("Level"),
+        choices=[("", "—"), *LanguageLevel.choices],
+        required=False,
+        error_messages={"invalid_choice": _("Please choose a level from the list.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("code") and not data.get("level"):
+            self.add_error("level", _("Please say how well you speak this language."))
+        return data
+
+
+class BaseLanguageFormSet(forms.BaseFormSet):
+    def clean(self):
+        codes = [form.cleaned_data.get("code") for form in self.forms if form.cleaned_data.get("code")]
+        if len(codes) != len(set(codes)):
+            raise forms.ValidationError(_("Each language only once, please."))
+
+    def languages(self) -> list[tuple[str, str]]:
+        return [(f.cleaned_data["code"], f.cleaned_data["level"]) for f in self.forms if f.cleaned_data.get("code")]
+
+
+LanguageFormSet = formset_factory(
+    ProfileLanguageForm, formset=BaseLanguageFormSet, extra=2, max_num=12, validate_max=True, absolute_max=20
+)

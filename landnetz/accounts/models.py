@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from landnetz.core.languages import SPOKEN_LANGUAGES, LanguageLevel
+from landnetz.core.models import Sector, Topic, Visibility
 from landnetz.core.validators import validate_plain_text
 
 
@@ -96,3 +98,70 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_network_admin(self) -> bool:
         return self.is_active and self.is_superuser
+
+
+def photo_path(instance, filename: str) -> str:
+    # Random names: no personal data in URLs or on disk, no guessing.
+    import secrets
+
+    return f"photos/{secrets.token_urlsafe(16)}.jpg"
+
+
+class Profile(models.Model):
+    """What a member tells the network about themselves, field by field visible.
+
+    Every visibility defaults to "only me": a member decides what to show.
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
+    visibility = models.CharField(
+        _("Who can see my profile"), max_length=10, choices=Visibility.choices, default=Visibility.NOBODY
+    )
+    photo = models.ImageField(_("photo"), upload_to=photo_path, blank=True)
+    bio = models.TextField(_("about me"), max_length=2000, blank=True)
+    sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices, blank=True)
+    job_title = models.CharField(_("role or job title"), max_length=120, blank=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="profiles", verbose_name=_("topics"))
+    is_interpreter = models.BooleanField(_("I can interpret or mediate between languages"), default=False)
+    open_to_newcomers = models.BooleanField(_("Newcomers may contact me"), default=False)
+
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_email_visibility = models.CharField(
+        _("Who can see the contact e-mail"), max_length=10, choices=Visibility.choices, default=Visibility.NOBODY
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone_visibility = models.CharField(
+        _("Who can see the phone number"), max_length=10, choices=Visibility.choices, default=Visibility.NOBODY
+    )
+    messenger = models.URLField(_("messenger link"), max_length=300, blank=True)
+    messenger_visibility = models.CharField(
+        _("Who can see the messenger link"), max_length=10, choices=Visibility.choices, default=Visibility.NOBODY
+    )
+    office_hours = models.CharField(_("office hours"), max_length=300, blank=True)
+    office_hours_visibility = models.CharField(
+        _("Who can see the office hours"), max_length=10, choices=Visibility.choices, default=Visibility.NOBODY
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    CONTACT_FIELDS = ("contact_email", "phone", "messenger", "office_hours")
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+        indexes = [models.Index(fields=["visibility", "sector"])]
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class ProfileLanguage(models.Model):
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="languages")
+    code = models.CharField(_("language"), max_length=8, choices=SPOKEN_LANGUAGES)
+    level = models.CharField(_("level"), max_length=10, choices=LanguageLevel.choices)
+
+    class Meta:
+        ordering = ["code"]
+        constraints = [models.UniqueConstraint(fields=["profile", "code"], name="unique_profile_language")]
+
+    def __str__(self) -> str:
+        return f"{self.get_code_display()} ({self.get_level_display()})"

@@ -54,3 +54,43 @@ def set_coordinated_regions(*, actor, user, regions) -> None:
         audit(actor=actor, verb="coordinator.assigned", obj=user, region=region)
     for region in sorted(before - after, key=str):
         audit(actor=actor, verb="coordinator.removed", obj=user, region=region)
+
+
+# --- Profiles ------------------------------------------------------------------------------
+
+from landnetz.core.images import reencode  # noqa: E402
+
+
+@transaction.atomic
+def update_profile(*, user, profile, data: dict, languages: list[tuple[str, str]]) -> None:
+    """Save the profile form; only the owner may. Keeps the directory index in step."""
+    from django.core.exceptions import PermissionDenied
+
+    from landnetz.accounts.models import ProfileLanguage
+    from landnetz.core.models import Municipality
+    from landnetz.directory.indexing import index_profile
+
+    if profile.user_id != user.pk:
+        raise PermissionDenied
+    photo, remove_photo = data.pop("photo", None), data.pop("remove_photo", False)
+    topics = data.pop("topics", [])
+    municipality_id = data.pop("municipality", None)
+    for name, value in data.items():
+        setattr(profile, name, value)
+    if remove_photo and profile.photo:
+        profile.photo.delete(save=False)
+    if photo:
+        if profile.photo:
+            profile.photo.delete(save=False)
+        profile.photo.save("photo.jpg", reencode(photo, max_side=600), save=False)
+    profile.save()
+    profile.topics.set(topics)
+    profile.languages.all().delete()
+    ProfileLanguage.objects.bulk_create(ProfileLanguage(profile=profile, code=c, level=lv) for c, lv in languages)
+    if municipality_id:
+        municipality = Municipality.objects.select_related("region").get(pk=municipality_id)
+        user.municipality, user.region = municipality, municipality.region
+    else:
+        user.municipality = None
+    user.save(update_fields=["municipality", "region"])
+    index_profile(profile)

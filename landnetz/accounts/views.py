@@ -47,3 +47,61 @@ def preferences(request):
         response = HttpResponseRedirect(target)
         return response
     return render(request, "accounts/preferences.html", {"form": form})
+
+
+# --- Profiles ------------------------------------------------------------------------------
+
+from django.contrib.auth.models import AnonymousUser  # noqa: E402
+from django.http import FileResponse, Http404  # noqa: E402
+
+from landnetz.accounts import queries  # noqa: E402
+from landnetz.accounts.forms import LanguageFormSet, ProfileForm  # noqa: E402
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request):
+    user = request.user
+    profile = queries.profile_of(user)
+    initial = {
+        name: getattr(profile, name)
+        for name in ProfileForm.base_fields
+        if name not in {"photo", "remove_photo", "topics", "municipality"}
+    }
+    initial |= {"topics": list(profile.topics.all()), "municipality": user.municipality_id}
+    form = ProfileForm(request.POST or None, request.FILES or None, initial=initial)
+    languages = LanguageFormSet(
+        request.POST or None,
+        prefix="languages",
+        initial=[{"code": lang.code, "level": lang.level} for lang in profile.languages.all()],
+    )
+    if request.method == "POST" and form.is_valid() and languages.is_valid():
+        services.update_profile(user=user, profile=profile, data=dict(form.cleaned_data), languages=languages.languages())
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile_edit.html", {"form": form, "languages": languages, "profile": profile})
+
+
+@login_required
+def profile_preview(request):
+    """The member's profile exactly as a visitor without login sees it."""
+    profile = queries.profile_of(request.user)
+    visible = profile.visibility == "public"
+    card = queries.card_for(profile, AnonymousUser()) if visible else None
+    return render(request, "accounts/profile_preview.html", {"card": card, "profile": profile})
+
+
+def person_detail(request, user_id: int):
+    profile = queries.visible_profile(request.user, user_id)
+    card = queries.card_for(profile, request.user)
+    return render(request, "accounts/person_detail.html", {"card": card, "is_own": profile.user_id == request.user.pk})
+
+
+def person_photo(request, user_id: int):
+    profile = queries.visible_profile(request.user, user_id)
+    if not profile.photo:
+        raise Http404
+    response = FileResponse(profile.photo.open("rb"), content_type="image/jpeg")
+    response["Content-Disposition"] = "inline"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

@@ -1,3 +1,4 @@
+import rules
 from django.conf import settings
 from django.utils.translation import get_language_bidi
 
@@ -9,4 +10,6 @@ def landnetz(request):
         "network_name": settings.LANDNETZ_NETWORK_NAME,
         "text_direction": "rtl" if get_language_bidi() else "ltr",
         "large_text": bool(user and user.is_authenticated and user.large_text),
+        # Asked of django-rules directly: no permission tables are read for the menu.
+        "can_view_audit_log": bool(user and rules.has_perm("core.view_audit_log", user)),
     }

@@ -145,3 +145,49 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.verb} {self.object_repr}"
+
+
+class Sector(models.TextChoices):
+    """The legs of the stool, plus the fields that sit between them."""
+
+    ADMINISTRATION = "administration", _("Public administration")
+    BUSINESS = "business", _("Business")
+    CIVIL_SOCIETY = "civil_society", _("Civil society")
+    MIGRANT_ORGANISATION = "migrant_organisation", _("Migrant organisation")
+    EDUCATION = "education", _("Education")
+    HEALTH = "health", _("Health")
+    OTHER = "other", _("Other")
+
+
+class Visibility(models.TextChoices):
+    """Who may see a profile, an organisation or a single contact field."""
+
+    PUBLIC = "public", _("Everyone, also without login")
+    MEMBERS = "members", _("Logged-in members only")
+    NOBODY = "nobody", _("Only me")
+
+
+class Topic(models.Model):
+    """Curated expertise topics ("language courses", "housing", …), kept by coordinators.
+
+    ``name`` is German (always present); ``translations`` maps language codes to names.
+    """
+
+    slug = models.SlugField(_("short name"), max_length=60, unique=True)
+    name = models.CharField(_("name (German)"), max_length=80, unique=True)
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        from django.utils.translation import get_language
+
+        return self.translations.get(get_language() or "de") or self.name

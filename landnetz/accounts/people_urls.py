@@ -1,0 +1,10 @@
+from django.urls import path
+
+from landnetz.accounts import views
+
+app_name = "people"
+
+urlpatterns = [
+    path("<int:user_id>/", views.person_detail, name="detail"),
+    path("<int:user_id>/photo/", views.person_photo, name="photo"),
+]

@@ -1,0 +1,24 @@
+"""Who may see which part of a member's profile."""
+
+import rules
+
+from landnetz.core.models import Visibility
+
+
+def can_see(visibility: str, viewer, owner) -> bool:
+    """The one rule for profiles and their fields: owner always; else by the chosen visibility."""
+    if viewer is not None and viewer.is_authenticated and viewer.pk == owner.pk:
+        return True
+    if visibility == Visibility.PUBLIC:
+        return True
+    if visibility == Visibility.MEMBERS:
+        return bool(viewer is not None and viewer.is_authenticated and viewer.is_active)
+    return False
+
+
+@rules.predicate
+def can_view_profile(viewer, profile) -> bool:
+    return profile.user.is_active and can_see(profile.visibility, viewer, profile.user)
+
+
+rules.add_perm("accounts.view_profile", can_view_profile)

@@ -1,0 +1,62 @@
+"""Reads of the accounts app: profiles as a given viewer may see them."""
+
+from dataclasses import dataclass, field
+
+from django.http import Http404
+
+from landnetz.accounts.models import Profile, User
+from landnetz.accounts.permissions import can_see
+
+
+@dataclass
+class ProfileCard:
+    """Exactly what one viewer may see of one profile; templates get nothing else."""
+
+    profile: Profile
+    user: User
+    contacts: dict[str, str] = field(default_factory=dict)
+    organisations: list = field(default_factory=list)
+    languages: list = field(default_factory=list)
+    topics: list = field(default_factory=list)
+
+
+def profile_of(user: User) -> Profile:
+    """The member's own profile (created empty and private on first use)."""
+    profile, _ = Profile.objects.get_or_create(user=user)
+    return profile
+
+
+def _profiles():
+    return Profile.objects.select_related("user__region", "user__municipality").prefetch_related(
+        "topics", "languages"
+    )
+
+
+def visible_profile(viewer, user_id: int) -> Profile:
+    profile = _profiles().filter(user_id=user_id, user__is_active=True).first()
+    if profile is None or not can_see(profile.visibility, viewer, profile.user):
+        raise Http404
+    return profile
+
+
+def card_for(profile: Profile, viewer) -> ProfileCard:
+    owner = profile.user
+    card = ProfileCard(profile=profile, user=owner)
+    for name in Profile.CONTACT_FIELDS:
+        value = getattr(profile, name)
+        if value and can_see(getattr(profile, f"{name}_visibility"), viewer, owner):
+            card.contacts[name] = value
+    card.languages = list(profile.languages.all())
+    card.topics = list(profile.topics.all())
+    card.organisations = _visible_organisations(owner, viewer)
+    return card
+
+
+def _visible_organisations(owner: User, viewer) -> list:
+    from landnetz.organisations.models import Membership
+
+    audiences = ["public", "members"] if viewer is not None and viewer.is_authenticated else ["public"]
+    memberships = Membership.objects.filter(
+        user=owner, status=Membership.Status.ACTIVE, organisation__visibility__in=audiences
+    ).select_related("organisation")
+    return [membership.organisation for membership in memberships]

@@ -1,0 +1,155 @@
+"""Directory search: one interface, two engines (SQLite FTS5, PostgreSQL full text + trigrams).
+
+``search()`` returns a queryset of ``SearchEntry`` rows the viewer may see, filtered and
+ordered; the caller paginates. The number of queries does not depend on the data.
+"""
+
+import math
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db import connection
+from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Value
+from django.db.models.expressions import ExpressionWrapper, RawSQL
+
+from landnetz.core.models import Municipality, Region, Topic
+from landnetz.directory.models import SearchEntry, SearchEntryLanguage
+from landnetz.directory.text import fold, stem, words
+
+MAX_TERMS = 8
+KM_PER_DEGREE = 111.2
+
+
+@dataclass
+class Criteria:
+    text: str = ""
+    kind: str = ""
+    sector: str = ""
+    region: Region | None = None
+    municipality: Municipality | None = None
+    topic: Topic | None = None
+    language: str = ""
+    interpreter: bool = False
+    near: Municipality | None = None
+    sort: str = "relevance"  # relevance | distance | name
+
+
+def visible_entries(viewer) -> QuerySet[SearchEntry]:
+    audiences = ["public", "members"] if viewer is not None and viewer.is_authenticated else ["public"]
+    return SearchEntry.objects.filter(audience__in=audiences)
+
+
+def search(viewer, criteria: Criteria) -> QuerySet[SearchEntry]:
+    entries = visible_entries(viewer).select_related("region", "municipality")
+    if criteria.kind:
+        entries = entries.filter(kind=criteria.kind)
+    if criteria.sector:
+        entries = entries.filter(sector=criteria.sector)
+    if criteria.region is not None:
+        entries = entries.filter(region=criteria.region)
+    if criteria.municipality is not None:
+        entries = entries.filter(municipality=criteria.municipality)
+    if criteria.topic is not None:
+        entries = entries.filter(topics=criteria.topic)
+    if criteria.language:
+        entries = entries.filter(
+            Exists(SearchEntryLanguage.objects.filter(entry=OuterRef("pk"), code=criteria.language))
+        )
+    if criteria.interpreter:
+        entries = entries.filter(is_interpreter=True)
+
+    ranked = False
+    terms = words(criteria.text)[:MAX_TERMS]
+    if terms:
+        engine = _postgres_text if connection.vendor == "postgresql" else _sqlite_text
+        entries = engine(entries, terms)
+        ranked = True
+
+    if criteria.near is not None and criteria.near.latitude is not None:
+        entries = entries.annotate(distance2=_distance_squared(criteria.near))
+    if criteria.sort == "distance" and criteria.near is not None and criteria.near.latitude is not None:
+        return entries.order_by(F("distance2").asc(nulls_last=True), "sort_title", "pk")
+    if criteria.sort == "relevance" and ranked:
+        return entries.order_by("-rank", "sort_title", "pk")
+    return entries.order_by("sort_title", "pk")
+
+
+def distance_km(entry: SearchEntry) -> float | None:
+    distance2 = getattr(entry, "distance2", None)
+    return None if distance2 is None else math.sqrt(distance2) * KM_PER_DEGREE
+
+
+def _distance_squared(place: Municipality):
+    # Equirectangular approximation: exact enough within a Land, plain arithmetic on both databases.
+    latitude, longitude = float(place.latitude), float(place.longitude)
+    shrink = math.cos(math.radians(latitude))
+    d_lat = F("latitude") - Value(latitude)
+    d_lon = (F("longitude") - Value(longitude)) * Value(shrink)
+    return ExpressionWrapper(d_lat * d_lat + d_lon * d_lon, output_field=FloatField())
+
+
+# --- SQLite: FTS5 over stemmed text, typos through the index vocabulary -------------------
+
+
+def _sqlite_text(entries: QuerySet, terms: list[str]) -> QuerySet:
+    groups = []
+    for term in terms:
+        stemmed = stem(term)
+        alternatives = {stemmed} | _similar_terms(stemmed)
+        groups.append("(" + " OR ".join(f'"{alt}"*' for alt in sorted(alternatives)) + ")")
+    expression = " AND ".join(groups)
+    match = "SELECT rowid FROM directory_fts WHERE directory_fts MATCH %s"
+    rank = (
+        "SELECT -bm25(directory_fts) FROM directory_fts "
+        "WHERE directory_fts MATCH %s AND rowid = directory_searchentry.id"
+    )
+    return entries.filter(pk__in=RawSQL(match, [expression])).annotate(
+        rank=RawSQL(rank, [expression], output_field=FloatField())
+    )
+
+
+def _similar_terms(term: str) -> set[str]:
+    """Index words one typo away (two for long words), when the term itself is unknown."""
+    if len(term) < 4:
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT 1 FROM directory_fts_vocab WHERE term >= %s AND term < %s LIMIT 1", [term, term + "\uffff"]
+        )
+        if cursor.fetchone():
+            return set()
+        cursor.execute(
+            "SELECT term FROM directory_fts_vocab WHERE term >= %s AND term < %s AND length(term) BETWEEN %s AND %s",
+            [term[0], term[0] + "\uffff", len(term) - 2, len(term) + 2],
+        )
+        candidates = [row[0] for row in cursor.fetchall()]
+    allowed = 1 if len(term) < 8 else 2
+    return {candidate for candidate in candidates if _edit_distance(term, candidate, allowed) <= allowed}
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+# --- PostgreSQL: German full text with prefix matching, trigram word similarity for typos ----
+
+
+def _postgres_text(entries: QuerySet, terms: list[str]) -> QuerySet:
+    condition = Q()
+    rank = Value(0.0)
+    for term in terms:
+        # Terms are \w+ only, so the raw tsquery syntax is safe.
+        query = SearchQuery(f"{fold(term)}:*", search_type="raw", config="german")
+        condition &= Q(search_vector=query) | Q(document__trigram_word_similar=term)
+        rank = rank + SearchRank(F("search_vector"), query) + TrigramWordSimilarity(term, "document")
+    return entries.filter(condition).annotate(rank=ExpressionWrapper(rank, output_field=FloatField()))

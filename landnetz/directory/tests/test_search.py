@@ -1,0 +1,116 @@
+"""Directory search through HTTP and through the query interface, on SQLite and PostgreSQL alike."""
+
+import pytest
+
+from landnetz.accounts import services
+from landnetz.accounts.queries import profile_of
+from landnetz.core.models import Municipality, Topic
+from landnetz.directory.queries import Criteria, search
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def make_person(regions, name, municipality, *, visibility="public", bio="", job="", sector="", topics=(),
+                languages=(), interpreter=False, phone="", phone_visibility="nobody"):
+    place = Municipality.objects.get(name=municipality)
+    user = UserFactory(display_name=name, region=place.region, municipality=place)
+    data = {
+        "visibility": visibility, "bio": bio, "sector": sector, "job_title": job, "municipality": place.pk,
+        "topics": list(Topic.objects.filter(slug__in=topics)), "is_interpreter": interpreter,
+        "open_to_newcomers": False, "contact_email": "", "contact_email_visibility": "nobody",
+        "phone": phone, "phone_visibility": phone_visibility, "messenger": "", "messenger_visibility": "nobody",
+        "office_hours": "", "office_hours_visibility": "nobody",
+    }
+    services.update_profile(user=user, profile=profile_of(user), data=data, languages=list(languages))
+    return user
+
+
+@pytest.fixture
+def people(regions):
+    return {
+        "farida": make_person(regions, "Farida Ahmadi", "Stendal", job="Sprachmittlerin", interpreter=True,
+                              languages=[("prs", "native"), ("fa", "fluent")], sector="civil_society",
+                              topics=["sprachmittlung"]),
+        "karim": make_person(regions, "Karim Noori", "Naumburg (Saale)", job="Sprachmittler", interpreter=True,
+                             languages=[("prs", "native")]),
+        "anna": make_person(regions, "Anna Krüger", "Tangerhütte", job="Ärztin", bio="Hausärztin in Tangerhütte",
+                            sector="health", topics=["gesundheit"], visibility="members"),
+        "hidden": make_person(regions, "Geheim Versteckt", "Stendal", job="Sprachmittlerin", visibility="nobody",
+                              interpreter=True, languages=[("prs", "native")]),
+    }
+
+
+def titles(viewer, **criteria):
+    return [entry.title for entry in search(viewer, Criteria(**criteria))]
+
+
+def test_dari_interpreter_in_stendal_is_one_search(people, regions, volunteer):
+    found = titles(volunteer, language="prs", interpreter=True, region=regions["stendal"])
+    assert found == ["Farida Ahmadi"]
+
+
+def test_typos_and_missing_umlauts(people, volunteer):
+    assert "Anna Krüger" in titles(volunteer, text="Aerztin")
+    assert "Anna Krüger" in titles(volunteer, text="ärztin")
+    assert set(titles(volunteer, text="Sprachmitler")) == {"Farida Ahmadi", "Karim Noori"}
+    assert "Anna Krüger" in titles(volunteer, text="Hausaerztin Tangerhuette")
+
+
+def test_stemming_finds_inflected_forms(people, volunteer):
+    assert set(titles(volunteer, text="Sprachmittlerinnen")) >= {"Farida Ahmadi"}
+
+
+def test_anonymous_sees_only_public_profiles(people):
+    from django.contrib.auth.models import AnonymousUser
+
+    assert "Anna Krüger" not in titles(AnonymousUser(), text="Ärztin")
+    assert "Geheim Versteckt" not in titles(AnonymousUser(), text="Sprachmittlerin")
+
+
+def test_hidden_profile_is_never_found(people, volunteer):
+    assert "Geheim Versteckt" not in titles(volunteer, text="Geheim")
+    assert "Geheim Versteckt" not in titles(volunteer, language="prs")
+
+
+def test_sort_by_distance(people, volunteer):
+    near = Municipality.objects.get(name="Naumburg (Saale)")
+    found = titles(volunteer, language="prs", near=near, sort="distance")
+    assert found == ["Karim Noori", "Farida Ahmadi"]
+
+
+def test_hidden_phone_never_in_html(client, regions, volunteer):
+    make_person(regions, "Telefon Test", "Stendal", job="Beraterin", phone="+49 3931 123456", phone_visibility="nobody")
+    client.force_login(volunteer)
+    html = client.get("/de/directory/", {"q": "Beraterin"}).content.decode()
+    assert "Telefon Test" in html
+    assert "123456" not in html
+
+
+def test_search_page_filters_and_htmx_fragment(client, people, volunteer, regions):
+    client.force_login(volunteer)
+    response = client.get("/de/directory/", {"language": "prs", "interpreter": "on", "region": "stendal"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Farida Ahmadi" in html and "Karim Noori" not in html
+    fragment = client.get("/de/directory/", {"language": "prs"}, headers={"HX-Request": "true"})
+    assert "<html" not in fragment.content.decode()
+    assert 'role="status"' in fragment.content.decode()
+    assert "HX-Request" in fragment["Vary"]
+
+
+def test_bad_filters_get_a_message(client, people):
+    response = client.get("/de/directory/", {"language": "klingon", "region": "atlantis", "q": "x\u202e"})
+    assert response.status_code == 200
+    assert "ln-error-summary" in response.content.decode()
+
+
+def test_query_count_does_not_grow(client, people, volunteer, regions, django_assert_max_num_queries):
+    client.force_login(volunteer)
+    params = {"q": "Sprachmittlerin", "language": "prs", "region": "stendal"}
+    with django_assert_max_num_queries(12) as before:
+        client.get("/de/directory/", params)
+    for index in range(25):
+        make_person(regions, f"Person {index}", "Stendal", job="Sprachmittlerin", languages=[("prs", "good")])
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        client.get("/de/directory/", params)

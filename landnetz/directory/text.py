@@ -1,0 +1,31 @@
+"""Text normalisation shared by indexing and querying, identical on both databases."""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_WORD = re.compile(r"\w+", re.UNICODE)
+_stemmer = snowballstemmer.stemmer("german")
+
+
+def fold(text: str) -> str:
+    """Lower case, German umlauts spelled out, other accents removed: "Ärztin" -> "aerztin"."""
+    text = (text or "").lower().translate(_FOLD)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+def stemmed_text(text: str) -> str:
+    return " ".join(stem(word) for word in words(text))

@@ -1,0 +1,24 @@
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.vary import vary_on_headers
+
+from landnetz.directory import queries
+from landnetz.directory.forms import SearchForm
+
+PAGE_SIZE = 20
+
+
+@vary_on_headers("HX-Request")
+def search(request):
+    """The directory: one GET form, whole page without JavaScript, results fragment for htmx."""
+    form = SearchForm(request.GET or None)
+    page = None
+    if not form.is_bound or form.is_valid():
+        criteria = form.criteria() if form.is_bound else queries.Criteria()
+        page = Paginator(queries.search(request.user, criteria), PAGE_SIZE).get_page(request.GET.get("page"))
+        for entry in page.object_list:
+            entry.distance_km = queries.distance_km(entry)
+    query = request.GET.copy()
+    query.pop("page", None)
+    template = "directory/search.html#results" if request.htmx else "directory/search.html"
+    return render(request, template, {"form": form, "page": page, "query": query.urlencode()})
