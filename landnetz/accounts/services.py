@@ -35,6 +35,17 @@ def update_preferences(
     user.preferred_language = preferred_language
     user.large_text = large_text
     user.save(update_fields=["display_name", "region", "preferred_language", "large_text"])
+    _reindex(user)
+
+
+def _reindex(user) -> None:
+    """Name and region appear in the directory: keep the member's entry current."""
+    from landnetz.accounts.models import Profile
+    from landnetz.directory.indexing import index_profile
+
+    profile = Profile.objects.filter(user=user).first()
+    if profile is not None:
+        index_profile(profile)
 
 
 @transaction.atomic

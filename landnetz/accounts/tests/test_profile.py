@@ -1,0 +1,195 @@
+"""Profiles through HTTP: editing, visibility of every field, photos, preview."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from landnetz.accounts.models import Profile
+from landnetz.core.models import Municipality
+
+pytestmark = pytest.mark.django_db
+
+
+def profile_data(**overrides):
+    tangerhuette = Municipality.objects.get(name="Tangerhütte")
+    data = {
+        "visibility": "members",
+        "bio": "Ich leite das **Sprachcafé** in Tangerhütte.",
+        "sector": "civil_society",
+        "job_title": "Ehrenamtliche",
+        "municipality": tangerhuette.pk,
+        "topics": [],
+        "is_interpreter": "",
+        "open_to_newcomers": "on",
+        "contact_email": "helga@example.org",
+        "contact_email_visibility": "members",
+        "phone": "+49 3935 987654",
+        "phone_visibility": "nobody",
+        "messenger": "",
+        "messenger_visibility": "nobody",
+        "office_hours": "Dienstags 15–17 Uhr",
+        "office_hours_visibility": "public",
+        "languages-TOTAL_FORMS": "2",
+        "languages-INITIAL_FORMS": "0",
+        "languages-MIN_NUM_FORMS": "0",
+        "languages-MAX_NUM_FORMS": "12",
+        "languages-0-code": "de",
+        "languages-0-level": "native",
+        "languages-1-code": "ru",
+        "languages-1-level": "basic",
+    }
+    data.update(overrides)
+    return data
+
+
+def image_file(name="photo.jpg", size=(800, 600), image_format="JPEG", exif=None):
+    buffer = io.BytesIO()
+    image = Image.new("RGB", size, (200, 120, 40))
+    kwargs = {"exif": exif} if exif is not None else {}
+    image.save(buffer, format=image_format, **kwargs)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+def test_new_profile_is_private(client, volunteer):
+    client.force_login(volunteer)
+    assert client.get("/de/accounts/profile/").status_code == 200
+    profile = Profile.objects.get(user=volunteer)
+    assert profile.visibility == "nobody"
+    assert all(getattr(profile, f"{name}_visibility") == "nobody" for name in Profile.CONTACT_FIELDS)
+    client.logout()
+    assert client.get(f"/de/people/{volunteer.pk}/").status_code == 404
+
+
+def test_member_completes_profile_and_hides_phone(client, volunteer, outsider):
+    client.force_login(volunteer)
+    response = client.post("/de/accounts/profile/", profile_data())
+    assert response.status_code == 302, response.content.decode()[:3000]
+    profile = Profile.objects.get(user=volunteer)
+    assert profile.languages.count() == 2
+    assert volunteer.__class__.objects.get(pk=volunteer.pk).municipality.name == "Tangerhütte"
+    # Another member sees the profile and the e-mail, but never the phone number.
+    client.force_login(outsider)
+    html = client.get(f"/de/people/{volunteer.pk}/").content.decode()
+    assert "Helga Wiesner" in html and "helga@example.org" in html and "<strong>Sprachcafé</strong>" in html
+    assert "987654" not in html
+    # Visitors without login see nothing of a members-only profile.
+    client.logout()
+    assert client.get(f"/de/people/{volunteer.pk}/").status_code == 404
+
+
+def test_preview_as_the_public_sees_me(client, volunteer):
+    client.force_login(volunteer)
+    client.post("/de/accounts/profile/", profile_data(visibility="public"))
+    html = client.get("/de/accounts/profile/preview/").content.decode()
+    assert "Dienstags 15–17 Uhr" in html  # public field
+    assert "helga@example.org" not in html  # members only
+    assert "987654" not in html  # nobody
+
+
+def test_bad_input_keeps_values_and_changes_nothing(client, volunteer):
+    client.force_login(volunteer)
+    response = client.post(
+        "/de/accounts/profile/",
+        profile_data(phone="call me maybe", messenger="javascript:alert(1)", **{"languages-1-code": "de"}),
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "ln-error-summary" in html
+    assert "Ich leite das **Sprachcafé** in Tangerhütte." in html
+    assert Profile.objects.get(user=volunteer).bio == ""
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("topics", ["999999"]), ("languages-0-code", "xx"), ("municipality", "999999"), ("visibility", "everyone")],
+)
+def test_unknown_choices_are_rejected(client, volunteer, field, value):
+    client.force_login(volunteer)
+    response = client.post("/de/accounts/profile/", profile_data(**{field: value}))
+    assert response.status_code == 200
+    assert "ln-error-summary" in response.content.decode()
+    assert Profile.objects.get(user=volunteer).bio == ""
+
+
+def test_photo_is_reencoded_without_gps(client, volunteer):
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (52.0, 26.0, 0.0)}  # GPS info
+    exif[0x010F] = "Phone maker"
+    client.force_login(volunteer)
+    response = client.post("/de/accounts/profile/", profile_data(photo=image_file(exif=exif)))
+    assert response.status_code == 302
+    profile = Profile.objects.get(user=volunteer)
+    with Image.open(profile.photo.path) as stored:
+        assert stored.getexif() == {} or 0x8825 not in stored.getexif()
+        assert max(stored.size) <= 600
+    photo = client.get(f"/de/people/{volunteer.pk}/photo/")
+    assert photo.status_code == 200
+    assert photo["Content-Type"] == "image/jpeg"
+    assert photo["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    "upload",
+    [
+        lambda: SimpleUploadedFile("photo.jpg", b"<html><script>alert(1)</script></html>", content_type="image/jpeg"),
+        lambda: image_file("huge.png", size=(10_000, 9_000), image_format="PNG"),
+        lambda: SimpleUploadedFile("anim.gif", _gif(), content_type="image/gif"),
+    ],
+    ids=["html-named-jpg", "90-megapixel-png", "gif"],
+)
+def test_fake_or_oversized_images_are_rejected(client, volunteer, upload):
+    client.force_login(volunteer)
+    response = client.post("/de/accounts/profile/", profile_data(photo=upload()))
+    assert response.status_code == 200
+    assert "ln-error-summary" in response.content.decode()
+    assert not Profile.objects.get(user=volunteer).photo
+
+
+def _gif() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (10, 10)).save(buffer, format="GIF")
+    return buffer.getvalue()
+
+
+def test_photo_of_hidden_profile_is_404(client, volunteer, outsider):
+    client.force_login(volunteer)
+    client.post("/de/accounts/profile/", profile_data(visibility="nobody", photo=image_file()))
+    client.force_login(outsider)
+    assert client.get(f"/de/people/{volunteer.pk}/photo/").status_code == 404
+    assert client.get(f"/de/people/{volunteer.pk}/").status_code == 404
+
+
+def test_profile_pages_query_count(client, volunteer, outsider, django_assert_max_num_queries):
+    client.force_login(volunteer)
+    client.post("/de/accounts/profile/", profile_data())
+    client.force_login(outsider)
+    with django_assert_max_num_queries(10):
+        assert client.get(f"/de/people/{volunteer.pk}/").status_code == 200
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    bio=st.text(max_size=3000),
+    job=st.text(max_size=200),
+    phone=st.text(max_size=60),
+    messenger=st.text(max_size=80),
+    visibility=st.sampled_from(["public", "members", "nobody", "", "x"]),
+    code=st.text(max_size=5),
+)
+def test_profile_form_never_fails(client, volunteer, bio, job, phone, messenger, visibility, code):
+    client.force_login(volunteer)
+    before = Profile.objects.filter(user=volunteer).values_list("bio", flat=True).first()
+    response = client.post(
+        "/de/accounts/profile/",
+        profile_data(bio=bio, job_title=job, phone=phone, messenger=messenger, visibility=visibility,
+                     **{"languages-0-code": code}),
+    )
+    assert response.status_code in {200, 302}
+    if response.status_code == 200:
+        assert Profile.objects.filter(user=volunteer).values_list("bio", flat=True).first() == before
