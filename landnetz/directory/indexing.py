@@ -12,7 +12,7 @@ from django.utils import translation
 from landnetz.core.languages import LANGUAGE_NAMES
 from landnetz.core.models import Sector, Visibility
 from landnetz.directory.models import SearchEntry, SearchEntryLanguage
-from landnetz.directory.text import fold, stemmed_text
+from landnetz.directory.text import fold, index_text
 
 INDEX_LANGUAGES = ("de", "en", "uk", "ar", "ru")
 
@@ -33,7 +33,7 @@ def _topic_names(topics) -> list[str]:
 def _save(entry: SearchEntry, parts: list[str], topics, language_codes) -> None:
     text = " ".join(part for part in parts if part)
     entry.document = fold(text)
-    entry.stemmed = stemmed_text(text)
+    entry.stemmed = index_text(text)
     entry.sort_title = fold(entry.title)
     entry.save()
     entry.topics.set(topics)

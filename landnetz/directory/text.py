@@ -29,3 +29,26 @@ def stem(word: str) -> str:
 
 def stemmed_text(text: str) -> str:
     return " ".join(stem(word) for word in words(text))
+
+
+MIN_PART = 5
+
+
+def compound_parts(word: str) -> list[str]:
+    """Stemmed tails of a long word, so that "Ärztin" finds "Hausärztin" and "Kurs" "Sprachkurs".
+
+    German glues words together; FTS5 only matches word beginnings, so the tails are
+    indexed as words of their own (PostgreSQL gets the same from trigram similarity).
+    """
+    if len(word) < MIN_PART + 3:
+        return []
+    return [stem(word[start:]) for start in range(3, len(word) - MIN_PART + 1)]
+
+
+def index_text(text: str) -> str:
+    """What SQLite's FTS5 table stores: stems plus the stemmed tails of compound words."""
+    tokens = []
+    for word in words(text):
+        tokens.append(stem(word))
+        tokens.extend(compound_parts(word))
+    return " ".join(tokens)
