@@ -12,4 +12,5 @@ def landnetz(request):
         "large_text": bool(user and user.is_authenticated and user.large_text),
         # Asked of django-rules directly: no permission tables are read for the menu.
         "can_view_audit_log": bool(user and rules.has_perm("core.view_audit_log", user)),
+        "can_manage_topics": bool(user and user.is_authenticated and rules.has_perm("core.manage_topics", user)),
     }

@@ -30,3 +30,27 @@ class LegalPageForm(forms.Form):
     )
 
     slug_choices = LegalPage.Slug
+
+
+class TopicForm(forms.Form):
+    """German name (required) and optional names in the other interface languages."""
+
+    name = forms.CharField(label=_("Name in German"), max_length=80, validators=[validate_plain_text])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, language in settings.LANGUAGES:
+            if code != settings.LANGUAGE_CODE:
+                self.fields[f"name_{code}"] = forms.CharField(
+                    label=_("Name in %(language)s") % {"language": language},
+                    max_length=80,
+                    required=False,
+                    validators=[validate_plain_text],
+                )
+
+    def translations(self) -> dict[str, str]:
+        return {
+            code: self.cleaned_data[f"name_{code}"].strip()
+            for code, _language in settings.LANGUAGES
+            if code != settings.LANGUAGE_CODE and self.cleaned_data.get(f"name_{code}", "").strip()
+        }

@@ -38,3 +38,4 @@ def coordinated_region_ids(user) -> frozenset[int]:
 
 rules.add_perm("core.edit_legal_page", is_network_admin)
 rules.add_perm("core.view_audit_log", is_network_admin)
+rules.add_perm("core.manage_topics", is_network_admin | is_any_coordinator)

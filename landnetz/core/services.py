@@ -137,3 +137,61 @@ def load_regions(*, land: str, gemeinden_csv: Path, postcodes_csv: Path | None =
                 )
                 postcode_count += 1
     return LoadResult(len(regions), municipality_count, postcode_count)
+
+
+# --- Topics -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_topic(*, actor, topic=None, name: str, translations: dict[str, str]):
+    """Create or rename a topic. Names are unique (case-insensitive) in German."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    from landnetz.core.models import Topic
+
+    if not actor.has_perm("core.manage_topics"):
+        raise PermissionDenied
+    clash = Topic.objects.filter(name__iexact=name.strip())
+    if topic is not None:
+        clash = clash.exclude(pk=topic.pk)
+    if clash.exists():
+        raise ValidationError({"name": _("A topic with this name already exists.")})
+    created = topic is None
+    if created:
+        base = german_slug(name)[:50] or "thema"
+        slug, number = base, 2
+        while Topic.objects.filter(slug=slug).exists():
+            slug, number = f"{base}-{number}", number + 1
+        topic = Topic(slug=slug)
+    topic.name, topic.translations = name.strip(), translations
+    topic.save()
+    audit(actor=actor, verb="topic.created" if created else "topic.changed", obj=topic)
+    if not created:
+        _reindex_topic(topic)
+    return topic
+
+
+@transaction.atomic
+def delete_topic(*, actor, topic) -> None:
+    if not actor.has_perm("core.manage_topics"):
+        raise PermissionDenied
+    audit(actor=actor, verb="topic.deleted", obj=topic, data={"name": topic.name})
+    profiles = list(topic.profiles.select_related("user"))
+    organisations = list(topic.organisations.all())
+    topic.delete()
+    _reindex(profiles, organisations)
+
+
+def _reindex_topic(topic) -> None:
+    _reindex(list(topic.profiles.select_related("user")), list(topic.organisations.all()))
+
+
+def _reindex(profiles, organisations) -> None:
+    # Topic names are part of the directory text of everyone who uses them.
+    from landnetz.directory.indexing import index_organisation, index_profile
+
+    for profile in profiles:
+        index_profile(profile)
+    for organisation in organisations:
+        index_organisation(organisation)

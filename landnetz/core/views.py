@@ -1,16 +1,17 @@
 from django.contrib.auth.decorators import login_required
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from landnetz.core import queries, services
-from landnetz.core.forms import LegalPageForm, PostcodeForm
-from landnetz.core.models import LegalPage, Region
+from landnetz.core.forms import LegalPageForm, PostcodeForm, TopicForm
+from landnetz.core.models import LegalPage, Region, Topic
 
 
 def home(request):
@@ -85,3 +86,53 @@ def audit_log(request):
         raise PermissionDenied
     page = Paginator(queries.audit_entries(), 50).get_page(request.GET.get("page"))
     return render(request, "core/audit_log.html", {"page": page})
+
+
+# --- Topics (coordinators and network admins) ------------------------------------------------
+
+
+def _topic_manager(request):
+    if not request.user.has_perm("core.manage_topics"):
+        raise PermissionDenied
+
+
+@login_required
+def topic_list(request):
+    _topic_manager(request)
+    topics = Topic.objects.annotate(people=Count("profiles", distinct=True), orgs=Count("organisations", distinct=True))
+    return render(request, "core/topic_list.html", {"topics": topics})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def topic_edit(request, slug: str | None = None):
+    _topic_manager(request)
+    topic = get_object_or_404(Topic, slug=slug) if slug else None
+    initial = {}
+    if topic is not None:
+        initial = {"name": topic.name} | {f"name_{code}": name for code, name in topic.translations.items()}
+    form = TopicForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_topic(
+                actor=request.user, topic=topic, name=form.cleaned_data["name"], translations=form.translations()
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The topic has been saved."))
+            return redirect("core:topic_list")
+    return render(request, "core/topic_edit.html", {"form": form, "topic": topic})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def topic_delete(request, slug: str):
+    _topic_manager(request)
+    topic = get_object_or_404(Topic, slug=slug)
+    if request.method == "POST":
+        services.delete_topic(actor=request.user, topic=topic)
+        messages.success(request, _("The topic has been deleted."))
+        return redirect("core:topic_list")
+    users = topic.profiles.count() + topic.organisations.count()
+    return render(request, "core/topic_delete.html", {"topic": topic, "users": users})
