@@ -29,7 +29,7 @@ class Region(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("core:region_detail", kwargs={"slug": self.slug})
+        return reverse("directory:region", kwargs={"slug": self.slug})
 
 
 class Municipality(models.Model):

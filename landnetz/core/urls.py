@@ -7,7 +7,6 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("regions/", views.region_list, name="region_list"),
-    path("regions/<slug:slug>/", views.region_detail, name="region_detail"),
     path("legal/<slug:slug>/", views.legal_page, name="legal_page"),
     path("legal/<slug:slug>/edit/", views.legal_page_edit, name="legal_page_edit"),
     path("audit/", views.audit_log, name="audit_log"),

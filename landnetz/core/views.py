@@ -31,18 +31,6 @@ def region_list(request):
     )
 
 
-def region_detail(request, slug: str):
-    try:
-        region = queries.region_by_slug(slug)
-    except Region.DoesNotExist as exc:
-        raise Http404 from exc
-    return render(
-        request,
-        "core/region_detail.html",
-        {"region": region, "municipalities": queries.municipalities_of(region)},
-    )
-
-
 def legal_page(request, slug: str):
     if slug not in LegalPage.Slug.values:
         raise Http404

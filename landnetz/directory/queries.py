@@ -153,3 +153,54 @@ def _postgres_text(entries: QuerySet, terms: list[str]) -> QuerySet:
         condition &= Q(search_vector=query) | Q(document__trigram_word_similar=term)
         rank = rank + SearchRank(F("search_vector"), query) + TrigramWordSimilarity(term, "document")
     return entries.filter(condition).annotate(rank=ExpressionWrapper(rank, output_field=FloatField()))
+
+
+# --- Region overview: the three legs of the stool at a glance -----------------------------------
+
+
+@dataclass
+class RegionOverview:
+    region: Region
+    coordinators: list
+    organisations_by_sector: list  # [(sector label, [organisation, ...]), ...]
+    members_by_sector: list  # [(sector label, count), ...]
+    member_count: int
+
+
+def region_overview(region: Region, viewer) -> RegionOverview:
+    """Coordinators, organisations by sector and member counts by sector of one region.
+
+    Counts are aggregates over all members with a profile sector; names and links only
+    appear where the viewer may see the profile or organisation.
+    """
+    from django.db.models import Count
+
+    from landnetz.accounts.models import Profile
+    from landnetz.accounts.permissions import can_see
+    from landnetz.core.models import Sector
+    from landnetz.organisations.queries import organisations_visible_to
+
+    coordinators = []
+    for user in region.coordinators.filter(is_active=True).select_related("profile").order_by("display_name"):
+        profile = getattr(user, "profile", None)
+        user.visible_profile = profile is not None and can_see(profile.visibility, viewer, user)
+        coordinators.append(user)
+
+    labels = dict(Sector.choices)
+    organisations = organisations_visible_to(viewer).filter(municipality__region=region).select_related("municipality")
+    grouped: dict[str, list] = {}
+    for organisation in organisations.order_by("sector", "name"):
+        grouped.setdefault(organisation.sector, []).append(organisation)
+    counts = dict(
+        Profile.objects.filter(user__region=region, user__is_active=True)
+        .exclude(sector="")
+        .values_list("sector")
+        .annotate(count=Count("pk"))
+    )
+    return RegionOverview(
+        region=region,
+        coordinators=coordinators,
+        organisations_by_sector=[(labels[key], grouped[key]) for key in labels if key in grouped],
+        members_by_sector=[(labels[key], counts.get(key, 0)) for key in labels],
+        member_count=region.members.filter(is_active=True).count(),
+    )

@@ -5,5 +5,6 @@ from landnetz.directory import views
 app_name = "directory"
 
 urlpatterns = [
-    path("", views.search, name="search"),
+    path("directory/", views.search, name="search"),
+    path("regions/<slug:slug>/", views.region, name="region"),
 ]

@@ -22,3 +22,24 @@ def search(request):
     query.pop("page", None)
     template = "directory/search.html#results" if request.htmx else "directory/search.html"
     return render(request, template, {"form": form, "page": page, "query": query.urlencode()})
+
+
+def region(request, slug: str):
+    from django.http import Http404
+
+    from landnetz.core import queries as core_queries
+    from landnetz.core.models import Region
+
+    try:
+        place = core_queries.region_by_slug(slug)
+    except Region.DoesNotExist as exc:
+        raise Http404 from exc
+    return render(
+        request,
+        "directory/region.html",
+        {
+            "region": place,
+            "overview": queries.region_overview(place, request.user),
+            "municipalities": core_queries.municipalities_of(place),
+        },
+    )
