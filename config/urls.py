@@ -16,7 +16,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("landnetz.accounts.urls")),
     path("people/", include("landnetz.accounts.people_urls")),
-    path("directory/", include("landnetz.directory.urls")),
+    path("", include("landnetz.directory.urls")),
+    path("organisations/", include("landnetz.organisations.urls")),
     path("", include("landnetz.core.urls")),
     prefix_default_language=True,
 )

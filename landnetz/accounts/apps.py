@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "landnetz.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from landnetz.accounts import permissions  # noqa: F401

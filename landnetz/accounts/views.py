@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseRedirect
@@ -5,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
@@ -16,7 +19,11 @@ from landnetz.accounts.forms import PreferencesForm
 @require_POST
 def set_language(request):
     """Django's language switch, plus: a member's choice is remembered on the account."""
-    response = django_set_language(request)
+    # Django's translate_url() reads the "next" address in the active language; make that
+    # the language of the page the visitor came from, whatever the cookie or browser says.
+    page_language = get_language_from_path(urlsplit(request.POST.get("next") or "").path)
+    with translation.override(page_language or translation.get_language()):
+        response = django_set_language(request)
     language = request.POST.get("language")
     if request.user.is_authenticated and language in dict(PreferencesForm.base_fields["preferred_language"].choices):
         services.set_language(user=request.user, language=language)

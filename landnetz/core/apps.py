@@ -23,3 +23,5 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_sync_site, sender=self)
+        # django-rules only autodiscovers modules named rules.py; ours are permissions.py.
+        from landnetz.core import permissions  # noqa: F401

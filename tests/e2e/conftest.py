@@ -1,4 +1,4 @@
-"""Browser fixtures: Debian's Chromium driven by Playwright (sync API) against pytest-django's live server.
+"""Browser fixtures: Debian's Chromium, driven by Playwright (sync API), against the live server.
 
 Playwright's browsers are never downloaded (no `playwright install`): the suite uses the
 system Chromium at /usr/bin/chromium. Without it the tests are skipped locally and fail on
@@ -36,7 +36,25 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def _migration_data(django_db_setup):
+    """What the migrations put into the test database, as serialized for `serialized_rollback`.
+
+    Taken before Playwright starts: once its event loop runs, Django's context-local
+    `connections` hand out a fresh connection object in this thread, which lacks the
+    `_test_serialized_contents` that Django's serialized rollback reads, so Django would
+    silently skip restoring e.g. the legal pages after the previous test's flush.
+    """
+    from django.db import connections
+
+    return {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+
+
+@pytest.fixture(scope="session")
+def browser(_migration_data):
     if not CHROMIUM.exists():
         message = f"Chromium not found at {CHROMIUM} (install the Debian package 'chromium')"
         if os.environ.get("CI") == "true":
@@ -46,14 +64,33 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
         yield browser
         browser.close()
 
 
+@pytest.fixture
+def _migration_data_restored(request, transactional_db, _migration_data):
+    """Django's serialized rollback, done here when Django could not (see `_migration_data`)."""
+    from django.db import connections
+
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker and marker.kwargs.get("serialized_rollback")):
+        return
+    for alias, contents in _migration_data.items():
+        connection = connections[alias]
+        if not hasattr(connection, "_test_serialized_contents"):
+            # Also makes the flush after the test skip post_migrate, as Django's own does.
+            connection._test_serialized_contents = contents
+            connection.creation.deserialize_db_from_string(contents)
+
+
 @pytest.fixture(autouse=True)
-def _e2e_database(request, transactional_db, regions):
-    """Regions back in place after the previous test's flush; rate limits and used TOTP codes forgotten.
+def _e2e_database(_migration_data_restored, regions):
+    """Data from migrations and the regions back after the previous test's flush; rate limits
+    and used TOTP codes forgotten.
 
     The live server runs in a thread of this process, so its locmem cache is this one.
     """
@@ -65,16 +102,37 @@ def _e2e_database(request, transactional_db, regions):
 
 
 @pytest.fixture
-def context(browser, live_server):
-    context = browser.new_context(
-        base_url=live_server.url,
-        bypass_csp=True,  # axe-core is injected as an inline script
-        viewport={"width": 1280, "height": 900},
-    )
-    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
-    context.set_default_navigation_timeout(DEFAULT_TIMEOUT_MS)
-    yield context
-    context.close()
+def new_context(browser, live_server):
+    """Make a browser context (closed after the test); keyword arguments go to new_context()."""
+    contexts = []
+
+    def make(**options):
+        options = {
+            "base_url": live_server.url,
+            "bypass_csp": True,  # axe-core is injected as an inline script
+            "viewport": {"width": 1280, "height": 900},
+            **options,
+        }
+        context = browser.new_context(**options)
+        context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+        context.set_default_navigation_timeout(DEFAULT_TIMEOUT_MS)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def browser_locale():
+    """The browser's language (Accept-Language); tests may override it by parametrising."""
+    return "en-US"
+
+
+@pytest.fixture
+def context(new_context, browser_locale):
+    return new_context(locale=browser_locale)
 
 
 @pytest.fixture
@@ -85,7 +143,9 @@ def page(context, request):
     if report is not None and report.failed and not page.is_closed():
         # Keep what the browser saw for the failure (test-results/ is git-ignored).
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        name = "".join(c if c.isalnum() or c in "-_." else "_" for c in request.node.nodeid.split("::", 1)[-1])
+        name = "".join(
+            c if c.isalnum() or c in "-_." else "_" for c in request.node.nodeid.split("::", 1)[-1]
+        )
         try:
             page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
             (ARTIFACTS / f"{name}.html").write_text(page.content(), encoding="utf-8")

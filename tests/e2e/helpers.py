@@ -48,7 +48,8 @@ def _axe_source() -> str:
 def format_violations(url: str, violations: list[dict]) -> str:
     lines = [f"axe-core found {len(violations)} WCAG 2.1 A/AA violation(s) on {url}:"]
     for violation in violations:
-        lines.append(f"  - {violation['id']} [{violation['impact']}] {violation['help']} ({violation['helpUrl']})")
+        rule = f"{violation['id']} [{violation['impact']}]"
+        lines.append(f"  - {rule} {violation['help']} ({violation['helpUrl']})")
         for node in violation["nodes"][:10]:
             target = " ".join(str(part) for part in node["target"])
             lines.append(f"      at {target}")
@@ -82,7 +83,9 @@ def check_page(page: Page, lang: str | None = None) -> None:
     h1_count = page.locator("h1").count()
     assert h1_count == 1, f"{page.url} has {h1_count} <h1> elements, expected exactly one"
     html = page.locator("html")
-    assert html.get_attribute("lang") == lang, f"{page.url}: <html lang={html.get_attribute('lang')!r}>, expected {lang!r}"
+    assert html.get_attribute("lang") == lang, (
+        f"{page.url}: <html lang={html.get_attribute('lang')!r}>, expected {lang!r}"
+    )
     expected_dir = "rtl" if lang in RTL_LANGUAGES else "ltr"
     assert html.get_attribute("dir") == expected_dir, (
         f"{page.url}: <html dir={html.get_attribute('dir')!r}>, expected {expected_dir!r}"
@@ -95,7 +98,9 @@ def _check_status(page: Page, response, expected_status: int | None) -> None:
     if expected_status is None:
         assert response.status < 400, f"{response.url} answered {response.status}"
     else:
-        assert response.status == expected_status, f"{response.url} answered {response.status}, expected {expected_status}"
+        assert response.status == expected_status, (
+            f"{response.url} answered {response.status}, expected {expected_status}"
+        )
 
 
 def visit(page: Page, url: str, *, expected_status: int | None = None, lang: str | None = None):
@@ -106,7 +111,13 @@ def visit(page: Page, url: str, *, expected_status: int | None = None, lang: str
     return response
 
 
-def submit(page: Page, target: str | Locator, *, expected_status: int | None = None, lang: str | None = None):
+def submit(
+    page: Page,
+    target: str | Locator,
+    *,
+    expected_status: int | None = None,
+    lang: str | None = None,
+):
     """Click something that navigates (submit button, link), then check the page reached."""
     locator = page.locator(target) if isinstance(target, str) else target
     with page.expect_navigation() as navigation:
@@ -133,8 +144,21 @@ def submit_button(page: Page, field_name: str) -> Locator:
 
 
 def totp_code(secret: str) -> str:
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+    """The current code for `secret`, as an authenticator app would show it.
 
+    allauth accepts only the current period's code (no tolerance): close to the end of a
+    period, wait for the next one, so that the code is still valid when the form arrives.
+    """
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal.auth import (
+        format_hotp_value,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+
+    left = app_settings.TOTP_PERIOD - time.time() % app_settings.TOTP_PERIOD
+    if left < 3:
+        time.sleep(left + 0.1)
     counters = list(yield_hotp_counters_from_time())
     current = counters[len(counters) // 2]  # the window is symmetric around "now"
     return format_hotp_value(hotp_value(secret, current))
@@ -157,17 +181,39 @@ def fresh_totp_code(secret: str, used: set[str]) -> str:
     return code
 
 
-def log_in(page: Page, lang: str, email: str, password: str, *, totp_secret: str | None = None, used_codes=None):
+def log_in(
+    page: Page,
+    lang: str,
+    email: str,
+    password: str,
+    *,
+    totp_secret: str | None = None,
+    used_codes=None,
+):
     """Log in through the real form (and the two-factor step when `totp_secret` is given)."""
     visit(page, f"/{lang}/accounts/login/")
     page.fill("[name=login]", email)
     page.fill("[name=password]", password)
     submit(page, submit_button(page, "password"))
     if totp_secret is not None:
-        assert "/accounts/2fa/authenticate/" in page.url, f"expected the two-factor step, got {page.url}"
-        page.fill("[name=code]", fresh_totp_code(totp_secret, used_codes if used_codes is not None else set()))
+        assert "/accounts/2fa/authenticate/" in page.url, (
+            f"expected the two-factor step, got {page.url}"
+        )
+        page.fill(
+            "[name=code]",
+            fresh_totp_code(totp_secret, used_codes if used_codes is not None else set()),
+        )
         submit(page, submit_button(page, "code"))
     assert_logged_in(page)
+
+
+def reauthenticate(page: Page, password: str) -> None:
+    """Confirm the password where allauth asks for it again (e.g. before activating TOTP)."""
+    assert "/accounts/reauthenticate/" in page.url, (
+        f"expected the password confirmation, got {page.url}"
+    )
+    page.fill("[name=password]", password)
+    submit(page, submit_button(page, "password"))
 
 
 def assert_logged_in(page: Page) -> None:
@@ -178,7 +224,9 @@ def assert_logged_in(page: Page) -> None:
 
 def log_out(page: Page):
     response = submit(page, "header form[action$='/accounts/logout/'] button[type=submit]")
-    assert page.locator("header form[action$='/accounts/logout/']").count() == 0, "still logged in after logging out"
+    assert page.locator("header form[action$='/accounts/logout/']").count() == 0, (
+        "still logged in after logging out"
+    )
     return response
 
 
@@ -206,16 +254,22 @@ def outbox_size() -> int:
 
 
 def link_in(message, path_part: str) -> str:
-    bodies = [message.body] + [content for content, _mimetype in getattr(message, "alternatives", [])]
+    bodies = [message.body] + [
+        content for content, _mimetype in getattr(message, "alternatives", [])
+    ]
     for body in bodies:
         match = re.search(rf"https?://[^\s\"'<>]*{re.escape(path_part)}[^\s\"'<>]*", body)
         if match:
             return match.group(0)
-    raise AssertionError(f"no link containing {path_part!r} in the e-mail {message.subject!r}:\n{message.body}")
+    raise AssertionError(
+        f"no link containing {path_part!r} in the e-mail {message.subject!r}:\n{message.body}"
+    )
 
 
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
-GERMAN_WORDS = re.compile(r"\b(Sie|Ihre?|deine?|bitte|Bitte|E-Mail|Passwort|bestätigen|Konto|zurückzusetzen|Hallo)\b")
+GERMAN_WORDS = re.compile(
+    r"\b(Sie|Ihre?|deine?|bitte|Bitte|E-Mail|Passwort|bestätigen|Konto|zurückzusetzen|Hallo)\b"
+)
 
 
 def assert_mail_language(message, lang: str) -> None:

@@ -110,3 +110,9 @@ def test_language_switch_rejects_unknown_language_and_foreign_next(client, volun
     assert "evil" not in response["Location"]
     volunteer.refresh_from_db()
     assert volunteer.preferred_language == "de"
+
+
+def test_language_switch_follows_the_page_not_the_cookie(client):
+    client.cookies["django_language"] = "ar"
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/de/regions/"}, HTTP_ACCEPT_LANGUAGE="ar")
+    assert response["Location"] == "/en/regions/"

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationsConfig(AppConfig):
+    name = "landnetz.organisations"
+    label = "organisations"
+    verbose_name = _("Organisations")
+
+    def ready(self) -> None:
+        # Register the rules (django-rules only autodiscovers modules named rules.py).
+        from landnetz.organisations import permissions  # noqa: F401
