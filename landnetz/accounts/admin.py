@@ -18,7 +18,10 @@ class UserAdmin(DjangoUserAdmin):
         (None, {"fields": ["email", "password"]}),
         (_("Profile"), {"fields": ["display_name", "region", "municipality", "preferred_language", "large_text"]}),
         (_("Roles"), {"fields": ["is_active", "is_staff", "is_superuser", "coordinated_regions"]}),
-        (_("Consent and history"), {"fields": ["privacy_consent_at", "privacy_consent_version", "last_login", "date_joined"]}),
+        (
+            _("Consent and history"),
+            {"fields": ["privacy_consent_at", "privacy_consent_version", "last_login", "date_joined"]},
+        ),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "display_name", "password1", "password2"]})]
     readonly_fields = ["privacy_consent_at", "privacy_consent_version", "last_login", "date_joined"]

@@ -43,8 +43,7 @@ MESSAGES = (
         "authorization_code(ENTER)client_credentials(ENTER)refresh_token(ENTER)"
     ),
     gettext_noop(
-        "A list of allowed response types. Provide one value per line, e.g.: code(ENTER)id_token "
-        "token(ENTER)"
+        "A list of allowed response types. Provide one value per line, e.g.: code(ENTER)id_token token(ENTER)"
     ),
     gettext_noop(
         "An account already exists with this email address. Please sign in to that account first, "
@@ -77,23 +76,19 @@ MESSAGES = (
     gettext_noop("In case you forgot, your username is %(username)s."),
     gettext_noop("Your email address is still pending verification."),
     gettext_noop(
-        'Please confirm that <a href="mailto:%(email)s">%(email)s</a> is an email address for '
-        "user %(user_display)s."
+        'Please confirm that <a href="mailto:%(email)s">%(email)s</a> is an email address for user %(user_display)s.'
     ),
     gettext_noop(
         "This email confirmation link expired or is invalid. Please <a "
         'href="%(email_url)s">issue a new email confirmation request</a>.'
     ),
-    gettext_noop(
-        "If you have not created an account yet, then please %(link)ssign up%(end_link)s first."
-    ),
+    gettext_noop("If you have not created an account yet, then please %(link)ssign up%(end_link)s first."),
     gettext_noop("Are you sure you want to sign out?"),
     gettext_noop("You cannot remove your primary email address (%(email)s)."),
     gettext_noop("You have confirmed %(email)s."),
     gettext_noop("You have signed out."),
     gettext_noop(
-        "Forgotten your password? Enter your email address below, and we'll send you an email "
-        "allowing you to reset it."
+        "Forgotten your password? Enter your email address below, and we'll send you an email allowing you to reset it."
     ),
     gettext_noop("Please contact us if you have any trouble resetting your password."),
     gettext_noop(
@@ -130,19 +125,14 @@ MESSAGES = (
         "verification email in your main inbox, check your spam folder. Otherwise\n"
         "contact us if you do not receive it within a few minutes."
     ),
-    gettext_noop(
-        '<strong>Note:</strong> you can still <a href="%(email_url)s">change your email '
-        "address</a>."
-    ),
+    gettext_noop('<strong>Note:</strong> you can still <a href="%(email_url)s">change your email address</a>.'),
     gettext_noop("%(client_name)s wants to access your %(site_name)s account."),
     gettext_noop("Enter the code displayed on your device."),
     gettext_noop("Please confirm the code shown on your %(client_name)s to authorize this device."),
     gettext_noop("You successfully authorized your %(client_name)s device."),
     gettext_noop("Authorization for your %(client_name)s device has been denied."),
     gettext_noop("You are about to generate a new set of recovery codes for your account."),
-    gettext_noop(
-        "You are about to deactivate authenticator app based authentication. Are you sure?"
-    ),
+    gettext_noop("You are about to deactivate authenticator app based authentication. Are you sure?"),
     gettext_noop("You are about to connect a new third-party account from %(provider)s."),
     gettext_noop("You are about to sign in using a third-party account from %(provider)s."),
     gettext_noop(

@@ -110,7 +110,9 @@ class ProfileForm(forms.Form):
         label=_("Photo"),
         required=False,
         help_text=_("JPEG, PNG or WebP, at most 5 MB. We remove location data and other hidden information."),
-        error_messages={"invalid_image": _("This file is not an image we can use. Please upload a JPEG, PNG or WebP picture.")},
+        error_messages={
+            "invalid_image": _("This file is not an image we can use. Please upload a JPEG, PNG or WebP picture.")
+        },
     )
     remove_photo = forms.BooleanField(label=_("Remove my photo"), required=False)
     bio = forms.CharField(
@@ -137,7 +139,10 @@ class ProfileForm(forms.Form):
         queryset=Topic.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": _("Please choose topics from the list."), "invalid_pk_value": _("Please choose topics from the list.")},
+        error_messages={
+            "invalid_choice": _("Please choose topics from the list."),
+            "invalid_pk_value": _("Please choose topics from the list."),
+        },
     )
     is_interpreter = forms.BooleanField(label=_("I can interpret or mediate between languages"), required=False)
     open_to_newcomers = forms.BooleanField(label=_("Newcomers may contact me"), required=False)

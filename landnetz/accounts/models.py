@@ -1,8 +1,7 @@
 """Members of the network. Login is by e-mail address; there is no username."""
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
-from django.contrib.auth.models import BaseUserManager
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -57,9 +56,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     preferred_language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
-    large_text = models.BooleanField(
-        _("large text"), default=False, help_text=_("Show all pages with larger text.")
-    )
+    large_text = models.BooleanField(_("large text"), default=False, help_text=_("Show all pages with larger text."))
     coordinated_regions = models.ManyToManyField(
         "core.Region",
         blank=True,

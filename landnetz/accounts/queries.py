@@ -27,9 +27,7 @@ def profile_of(user: User) -> Profile:
 
 
 def _profiles():
-    return Profile.objects.select_related("user__region", "user__municipality").prefetch_related(
-        "topics", "languages"
-    )
+    return Profile.objects.select_related("user__region", "user__municipality").prefetch_related("topics", "languages")
 
 
 def visible_profile(viewer, user_id: int) -> Profile:

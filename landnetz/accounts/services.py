@@ -20,9 +20,7 @@ def complete_signup(*, user, display_name: str, region: Region, language: str) -
     user.privacy_consent_at = timezone.now()
     user.privacy_consent_version = core_queries.privacy_statement_version()
     user.save(
-        update_fields=[
-            "display_name", "region", "preferred_language", "privacy_consent_at", "privacy_consent_version"
-        ]
+        update_fields=["display_name", "region", "preferred_language", "privacy_consent_at", "privacy_consent_version"]
     )
 
 

@@ -22,6 +22,4 @@ class MaximumLengthValidator:
             )
 
     def get_help_text(self) -> str:
-        return _("Your password can be up to %(max_length)d characters long.") % {
-            "max_length": self.max_length
-        }
+        return _("Your password can be up to %(max_length)d characters long.") % {"max_length": self.max_length}

@@ -83,7 +83,9 @@ def profile_edit(request):
         initial=[{"code": lang.code, "level": lang.level} for lang in profile.languages.all()],
     )
     if request.method == "POST" and form.is_valid() and languages.is_valid():
-        services.update_profile(user=user, profile=profile, data=dict(form.cleaned_data), languages=languages.languages())
+        services.update_profile(
+            user=user, profile=profile, data=dict(form.cleaned_data), languages=languages.languages()
+        )
         messages.success(request, _("Your profile has been saved."))
         return redirect("accounts:profile")
     return render(request, "accounts/profile_edit.html", {"form": form, "languages": languages, "profile": profile})

@@ -16,17 +16,13 @@ class LandnetzAdminSite(admin.AdminSite):
 
     def has_permission(self, request) -> bool:
         user = request.user
-        return bool(
-            user.is_active and user.is_staff and user.is_superuser and is_mfa_enabled(user)
-        )
+        return bool(user.is_active and user.is_staff and user.is_superuser and is_mfa_enabled(user))
 
     def login(self, request, extra_context=None):
         # One login for the whole site: allauth's, with its rate limits and 2FA.
         if request.user.is_authenticated:
             if request.user.is_staff and not is_mfa_enabled(request.user):
-                messages.warning(
-                    request, _("Please turn on two-factor login before you open the administration area.")
-                )
+                messages.warning(request, _("Please turn on two-factor login before you open the administration area."))
                 return redirect("mfa_index")
             return redirect("core:home")
         next_url = request.GET.get("next", reverse("admin:index"))

@@ -1,8 +1,8 @@
 """User text: a Markdown subset rendered to HTML and sanitised with an allow-list."""
 
 import nh3
-from markdown_it import MarkdownIt
 from django.utils.safestring import SafeString, mark_safe
+from markdown_it import MarkdownIt
 
 # Raw HTML in the source is escaped by markdown-it; nh3 then keeps only these tags.
 ALLOWED_TAGS = {

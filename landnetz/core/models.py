@@ -109,9 +109,7 @@ class LegalPage(models.Model):
         ordering = ["slug", "language"]
         verbose_name = _("legal page")
         verbose_name_plural = _("legal pages")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "language"], name="unique_legal_page_language")
-        ]
+        constraints = [models.UniqueConstraint(fields=["slug", "language"], name="unique_legal_page_language")]
 
     def __str__(self) -> str:
         return f"{self.get_slug_display()} ({self.language})"

@@ -27,12 +27,16 @@ def municipalities_for_postcode(postcode: str) -> QuerySet[Municipality]:
 
 def legal_page(slug: str, language: str) -> LegalPage | None:
     """The page in the asked language, else in German (always present), else None."""
-    pages = {p.language: p for p in LegalPage.objects.filter(slug=slug, language__in={language, settings.LANGUAGE_CODE})}
+    pages = {
+        p.language: p for p in LegalPage.objects.filter(slug=slug, language__in={language, settings.LANGUAGE_CODE})
+    }
     return pages.get(language) or pages.get(settings.LANGUAGE_CODE)
 
 
 def privacy_statement_version() -> int:
-    page = LegalPage.objects.filter(slug=LegalPage.Slug.PRIVACY, language=settings.LANGUAGE_CODE).only("version").first()
+    page = (
+        LegalPage.objects.filter(slug=LegalPage.Slug.PRIVACY, language=settings.LANGUAGE_CODE).only("version").first()
+    )
     return page.version if page else settings.LANDNETZ_PRIVACY_DEFAULT_VERSION
 
 

@@ -33,9 +33,7 @@ def save_legal_page(*, actor, slug: str, language: str, title: str, body: str) -
         raise PermissionDenied
     page = LegalPage.objects.select_for_update().filter(slug=slug, language=language).first()
     if page is None:
-        page = LegalPage.objects.create(
-            slug=slug, language=language, title=title, body=body, updated_by=actor
-        )
+        page = LegalPage.objects.create(slug=slug, language=language, title=title, body=body, updated_by=actor)
     else:
         page.title, page.body, page.updated_by = title, body, actor
         page.version = F("version") + 1

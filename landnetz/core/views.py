@@ -1,8 +1,8 @@
-from django.contrib.auth.decorators import login_required
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from landnetz.core import queries, services
 from landnetz.core.forms import LegalPageForm, PostcodeForm, TopicForm
-from landnetz.core.models import LegalPage, Region, Topic
+from landnetz.core.models import LegalPage, Topic
 
 
 def home(request):

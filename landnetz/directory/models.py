@@ -72,3 +72,6 @@ class SearchEntryLanguage(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["code", "entry"], name="unique_search_entry_language")]
+
+    def __str__(self) -> str:
+        return self.code

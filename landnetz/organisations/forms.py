@@ -25,9 +25,7 @@ class CoordinateField(forms.Field):
 
     def __init__(self, *, minimum: Decimal, maximum: Decimal, **kwargs):
         self.minimum, self.maximum = minimum, maximum
-        kwargs.setdefault(
-            "widget", forms.TextInput(attrs={"inputmode": "decimal", "maxlength": "20"})
-        )
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "maxlength": "20"}))
         super().__init__(**kwargs)
 
     def to_python(self, value):
@@ -114,8 +112,7 @@ class OrganisationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         validators=[validate_multiline_text],
         help_text=_(
-            "What you do and for whom. Markdown: **bold**, *italic*, lists with “- ”, "
-            "links as [text](https://…)."
+            "What you do and for whom. Markdown: **bold**, *italic*, lists with “- ”, links as [text](https://…)."
         ),
     )
     topics = forms.ModelMultipleChoiceField(
@@ -155,9 +152,7 @@ class OrganisationForm(forms.Form):
         minimum=LATITUDE_RANGE[0],
         maximum=LATITUDE_RANGE[1],
         required=False,
-        help_text=_(
-            "Optional, for example 52.6061. Without it we use the centre of the municipality."
-        ),
+        help_text=_("Optional, for example 52.6061. Without it we use the centre of the municipality."),
     )
     longitude = CoordinateField(
         label=_("Longitude"),
@@ -179,14 +174,10 @@ class OrganisationForm(forms.Form):
         required=False,
         assume_scheme="https",
         validators=[validate_web_url],
-        error_messages={
-            "invalid": _("Please enter a web address that starts with https:// or http://.")
-        },
+        error_messages={"invalid": _("Please enter a web address that starts with https:// or http://.")},
     )
     email = forms.EmailField(label=_("E-mail address"), required=False)
-    phone = forms.CharField(
-        label=_("Phone"), max_length=40, required=False, validators=[validate_phone]
-    )
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False, validators=[validate_phone])
     visibility = forms.ChoiceField(
         label=_("Who can see this page"),
         choices=Organisation.Visibility.choices,
@@ -212,11 +203,7 @@ class OrganisationForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
-        if (
-            "latitude" in cleaned
-            and "longitude" in cleaned
-            and (latitude is None) != (longitude is None)
-        ):
+        if "latitude" in cleaned and "longitude" in cleaned and (latitude is None) != (longitude is None):
             raise ValidationError(
                 _("Please enter both latitude and longitude, or leave both empty."),
                 code="half_coordinates",
@@ -284,9 +271,9 @@ class MemberActionForm(forms.Form):
         from landnetz.organisations.models import Invitation
 
         super().__init__(*args, **kwargs)
-        self.fields["membership"].queryset = Membership.objects.filter(
-            organisation=organisation
-        ).select_related("user", "organisation__municipality")
+        self.fields["membership"].queryset = Membership.objects.filter(organisation=organisation).select_related(
+            "user", "organisation__municipality"
+        )
         self.fields["invitation"].queryset = Invitation.objects.filter(organisation=organisation)
 
     def clean(self):
@@ -300,9 +287,7 @@ class MemberActionForm(forms.Form):
 
 
 class OrganisationFilterForm(forms.Form):
-    sector = forms.ChoiceField(
-        label=_("Sector"), choices=[("", _("All sectors")), *Sector.choices], required=False
-    )
+    sector = forms.ChoiceField(label=_("Sector"), choices=[("", _("All sectors")), *Sector.choices], required=False)
     region = forms.ModelChoiceField(
         label=_("Region"),
         queryset=Region.objects.order_by("name"),

@@ -43,10 +43,7 @@ def clean_logo(upload) -> ContentFile:
             width, height = image.size
             if width > MAX_PIXELS or height > MAX_PIXELS:
                 raise ValidationError(
-                    _(
-                        "The logo may be at most %(limit)s × %(limit)s pixels; this one has "
-                        "%(width)s × %(height)s."
-                    ),
+                    _("The logo may be at most %(limit)s × %(limit)s pixels; this one has %(width)s × %(height)s."),
                     code="too_many_pixels",
                     params={"limit": MAX_PIXELS, "width": width, "height": height},
                 )

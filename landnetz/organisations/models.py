@@ -41,9 +41,7 @@ class Organisation(models.Model):
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices)
     description = models.TextField(_("description"), max_length=5000, blank=True)
-    topics = models.ManyToManyField(
-        Topic, blank=True, related_name="organisations", verbose_name=_("topics")
-    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="organisations", verbose_name=_("topics"))
     street = models.CharField(_("street and number"), max_length=150, blank=True)
     postcode = models.CharField(_("postcode"), max_length=5, blank=True)
     municipality = models.ForeignKey(
@@ -52,12 +50,8 @@ class Organisation(models.Model):
         related_name="organisations",
         verbose_name=_("municipality"),
     )
-    latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
-    longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     opening_hours = models.TextField(_("opening hours"), max_length=1000, blank=True)
     website = models.URLField(_("website"), max_length=300, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -84,9 +78,7 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         constraints = [
-            models.UniqueConstraint(
-                Lower("name"), "municipality", name="unique_organisation_name_per_municipality"
-            )
+            models.UniqueConstraint(Lower("name"), "municipality", name="unique_organisation_name_per_municipality")
         ]
         indexes = [models.Index(fields=["sector", "municipality"])]
 
@@ -102,18 +94,12 @@ class Organisation(models.Model):
 
 
 class OrganisationLanguage(models.Model):
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="languages"
-    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="languages")
     code = models.CharField(_("language"), max_length=8, choices=SPOKEN_LANGUAGES)
 
     class Meta:
         ordering = ["code"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["organisation", "code"], name="unique_organisation_language"
-            )
-        ]
+        constraints = [models.UniqueConstraint(fields=["organisation", "code"], name="unique_organisation_language")]
 
     def __str__(self) -> str:
         return self.get_code_display()
@@ -128,24 +114,16 @@ class Membership(models.Model):
         ACTIVE = "active", _("Member")
         REQUESTED = "requested", _("Asked to join")
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="memberships"
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
-    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
-    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
     is_contact_person = models.BooleanField(_("contact person"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["organisation", "user"]
-        constraints = [
-            models.UniqueConstraint(fields=["organisation", "user"], name="unique_membership")
-        ]
+        constraints = [models.UniqueConstraint(fields=["organisation", "user"], name="unique_membership")]
         indexes = [models.Index(fields=["user", "status"])]
 
     def __str__(self) -> str:
@@ -163,17 +141,11 @@ def invitation_expiry():
 class Invitation(models.Model):
     """An e-mail invitation to join an organisation; the link carries a random token."""
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="invitations"
-    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("e-mail address"))
-    role = models.CharField(
-        _("role"), max_length=10, choices=Membership.Role.choices, default=Membership.Role.MEMBER
-    )
+    role = models.CharField(_("role"), max_length=10, choices=Membership.Role.choices, default=Membership.Role.MEMBER)
     token = models.CharField(max_length=64, unique=True, default=invitation_token)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(default=invitation_expiry)
     accepted_at = models.DateTimeField(null=True, blank=True)

@@ -94,8 +94,6 @@ rules.add_perm("organisations.view_organisation", can_view)
 rules.add_perm("organisations.change_organisation", is_org_admin | is_network_admin)
 rules.add_perm("organisations.delete_organisation", is_org_admin | is_network_admin)
 rules.add_perm("organisations.manage_members", is_org_admin | is_network_admin)
-rules.add_perm(
-    "organisations.verify_organisation", coordinates_organisation_region | is_network_admin
-)
+rules.add_perm("organisations.verify_organisation", coordinates_organisation_region | is_network_admin)
 rules.add_perm("organisations.join_organisation", is_member & can_view & ~has_membership_or_request)
 rules.add_perm("organisations.leave_organisation", has_membership_or_request)

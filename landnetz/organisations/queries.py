@@ -37,9 +37,7 @@ def organisation_list(user, *, sector: str | None = None, region=None) -> QueryS
 
 def _contact_people(viewer) -> Prefetch:
     """Active contact persons whose profile the viewer may see (owners always see their own)."""
-    audiences = (
-        [Visibility.PUBLIC, Visibility.MEMBERS] if is_member(viewer) else [Visibility.PUBLIC]
-    )
+    audiences = [Visibility.PUBLIC, Visibility.MEMBERS] if is_member(viewer) else [Visibility.PUBLIC]
     condition = Q(user__profile__visibility__in=audiences)
     if is_member(viewer):
         condition |= Q(user=viewer, user__profile__isnull=False)
@@ -80,12 +78,7 @@ def organisation_by_slug(user, slug: str) -> Organisation:
 
 def organisation_with_relations(user, slug: str) -> Organisation:
     """A visible organisation with topics and languages (for the edit form)."""
-    organisation = (
-        organisations_visible_to(user)
-        .prefetch_related("topics", "languages")
-        .filter(slug=slug)
-        .first()
-    )
+    organisation = organisations_visible_to(user).prefetch_related("topics", "languages").filter(slug=slug).first()
     if organisation is None:
         raise Http404
     return organisation
@@ -102,9 +95,7 @@ def memberships_of(organisation: Organisation) -> QuerySet[Membership]:
 
 def open_invitations_of(organisation: Organisation) -> QuerySet[Invitation]:
     return (
-        Invitation.objects.filter(
-            organisation=organisation, accepted_at__isnull=True, expires_at__gt=timezone.now()
-        )
+        Invitation.objects.filter(organisation=organisation, accepted_at__isnull=True, expires_at__gt=timezone.now())
         .select_related("invited_by")
         .order_by("-created_at", "-pk")
     )
@@ -115,9 +106,7 @@ def organisations_of(user) -> QuerySet[Organisation]:
     if not is_member(user):
         return Organisation.objects.none()
     return (
-        Organisation.objects.filter(
-            memberships__user=user, memberships__status=Membership.Status.ACTIVE
-        )
+        Organisation.objects.filter(memberships__user=user, memberships__status=Membership.Status.ACTIVE)
         .select_related("municipality__region")
         .order_by("name", "pk")
     )

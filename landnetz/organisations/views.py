@@ -72,9 +72,7 @@ def organisation_create(request):
         except ValidationError as exc:
             _add_errors(form, exc)
         else:
-            messages.success(
-                request, _("Your organisation has been registered. You are its administrator.")
-            )
+            messages.success(request, _("Your organisation has been registered. You are its administrator."))
             return redirect(organisation)
     return render(request, "organisations/form.html", {"form": form, "organisation": None})
 
@@ -131,9 +129,7 @@ def _member_action(request, organisation, form) -> str:
         return _("%(name)s is now a member.") % {"name": membership.user.display_name}
     if action == "decline":
         services.decline_request(actor=actor, membership=membership)
-        return _("The request of %(name)s has been declined.") % {
-            "name": membership.user.display_name
-        }
+        return _("The request of %(name)s has been declined.") % {"name": membership.user.display_name}
     if action == "remove":
         services.remove_member(actor=actor, membership=membership)
         return _("%(name)s is no longer a member.") % {"name": membership.user.display_name}
@@ -142,19 +138,13 @@ def _member_action(request, organisation, form) -> str:
         services.set_role(actor=actor, membership=membership, role=role)
         if role == "admin":
             return _("%(name)s is now an administrator.") % {"name": membership.user.display_name}
-        return _("%(name)s is now a member without administrator rights.") % {
-            "name": membership.user.display_name
-        }
+        return _("%(name)s is now a member without administrator rights.") % {"name": membership.user.display_name}
     if action in ("contact_on", "contact_off"):
         on = action == "contact_on"
         services.set_contact_person(actor=actor, membership=membership, is_contact_person=on)
         if on:
-            return _("%(name)s is now shown as contact person.") % {
-                "name": membership.user.display_name
-            }
-        return _("%(name)s is no longer shown as contact person.") % {
-            "name": membership.user.display_name
-        }
+            return _("%(name)s is now shown as contact person.") % {"name": membership.user.display_name}
+        return _("%(name)s is no longer shown as contact person.") % {"name": membership.user.display_name}
     services.revoke_invitation(actor=actor, invitation=form.cleaned_data["invitation"])
     return _("The invitation has been withdrawn.")
 
@@ -169,16 +159,13 @@ def members(request, slug: str):
         invite_form = InviteForm(request.POST)
         if invite_form.is_valid():
             try:
-                services.invite(
-                    actor=request.user, organisation=organisation, **invite_form.cleaned_data
-                )
+                services.invite(actor=request.user, organisation=organisation, **invite_form.cleaned_data)
             except ValidationError as exc:
                 _add_errors(invite_form, exc)
             else:
                 messages.success(
                     request,
-                    _("We have sent an invitation to %(email)s.")
-                    % {"email": invite_form.cleaned_data["email"]},
+                    _("We have sent an invitation to %(email)s.") % {"email": invite_form.cleaned_data["email"]},
                 )
                 return redirect("organisations:members", slug=organisation.slug)
     elif request.method == "POST":
@@ -189,9 +176,7 @@ def members(request, slug: str):
             except ValidationError as exc:
                 messages.error(request, " ".join(exc.messages))
         else:
-            messages.error(
-                request, _("This action is not possible. Please reload the page and try again.")
-            )
+            messages.error(request, _("This action is not possible. Please reload the page and try again."))
         if not request.user.has_perm("organisations.manage_members", organisation):
             # The admin handed over or left: the members page is no longer theirs.
             return redirect(organisation)
@@ -223,10 +208,7 @@ def join(request, slug: str):
     else:
         messages.success(
             request,
-            _(
-                "Your request has been sent. The administrators of the organisation will "
-                "answer by e-mail."
-            ),
+            _("Your request has been sent. The administrators of the organisation will answer by e-mail."),
         )
     return redirect(organisation)
 
@@ -287,8 +269,7 @@ def invitation(request, token: str):
             return redirect("organisations:invitation", token=token)
         messages.success(
             request,
-            _("Welcome! You are now a member of %(name)s.")
-            % {"name": invitation.organisation.name},
+            _("Welcome! You are now a member of %(name)s.") % {"name": invitation.organisation.name},
         )
         return redirect(invitation.organisation)
     state = membership_state(request.user, invitation.organisation)

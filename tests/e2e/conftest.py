@@ -64,9 +64,7 @@ def browser(_migration_data):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
@@ -143,9 +141,7 @@ def page(context, request):
     if report is not None and report.failed and not page.is_closed():
         # Keep what the browser saw for the failure (test-results/ is git-ignored).
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        name = "".join(
-            c if c.isalnum() or c in "-_." else "_" for c in request.node.nodeid.split("::", 1)[-1]
-        )
+        name = "".join(c if c.isalnum() or c in "-_." else "_" for c in request.node.nodeid.split("::", 1)[-1])
         try:
             page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
             (ARTIFACTS / f"{name}.html").write_text(page.content(), encoding="utf-8")

@@ -196,9 +196,7 @@ def log_in(
     page.fill("[name=password]", password)
     submit(page, submit_button(page, "password"))
     if totp_secret is not None:
-        assert "/accounts/2fa/authenticate/" in page.url, (
-            f"expected the two-factor step, got {page.url}"
-        )
+        assert "/accounts/2fa/authenticate/" in page.url, f"expected the two-factor step, got {page.url}"
         page.fill(
             "[name=code]",
             fresh_totp_code(totp_secret, used_codes if used_codes is not None else set()),
@@ -209,9 +207,7 @@ def log_in(
 
 def reauthenticate(page: Page, password: str) -> None:
     """Confirm the password where allauth asks for it again (e.g. before activating TOTP)."""
-    assert "/accounts/reauthenticate/" in page.url, (
-        f"expected the password confirmation, got {page.url}"
-    )
+    assert "/accounts/reauthenticate/" in page.url, f"expected the password confirmation, got {page.url}"
     page.fill("[name=password]", password)
     submit(page, submit_button(page, "password"))
 
@@ -224,9 +220,7 @@ def assert_logged_in(page: Page) -> None:
 
 def log_out(page: Page):
     response = submit(page, "header form[action$='/accounts/logout/'] button[type=submit]")
-    assert page.locator("header form[action$='/accounts/logout/']").count() == 0, (
-        "still logged in after logging out"
-    )
+    assert page.locator("header form[action$='/accounts/logout/']").count() == 0, "still logged in after logging out"
     return response
 
 
@@ -254,22 +248,16 @@ def outbox_size() -> int:
 
 
 def link_in(message, path_part: str) -> str:
-    bodies = [message.body] + [
-        content for content, _mimetype in getattr(message, "alternatives", [])
-    ]
+    bodies = [message.body] + [content for content, _mimetype in getattr(message, "alternatives", [])]
     for body in bodies:
         match = re.search(rf"https?://[^\s\"'<>]*{re.escape(path_part)}[^\s\"'<>]*", body)
         if match:
             return match.group(0)
-    raise AssertionError(
-        f"no link containing {path_part!r} in the e-mail {message.subject!r}:\n{message.body}"
-    )
+    raise AssertionError(f"no link containing {path_part!r} in the e-mail {message.subject!r}:\n{message.body}")
 
 
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
-GERMAN_WORDS = re.compile(
-    r"\b(Sie|Ihre?|deine?|bitte|Bitte|E-Mail|Passwort|bestätigen|Konto|zurückzusetzen|Hallo)\b"
-)
+GERMAN_WORDS = re.compile(r"\b(Sie|Ihre?|deine?|bitte|Bitte|E-Mail|Passwort|bestätigen|Konto|zurückzusetzen|Hallo)\b")
 
 
 def assert_mail_language(message, lang: str) -> None:

@@ -52,9 +52,7 @@ def test_newcomer_journey(page, regions, lang):
     page.check("[name=privacy_consent]")
     mails_before = outbox_size()
     submit(page, submit_button(page, "password1"))
-    assert "/accounts/confirm-email/" in page.url, (
-        f"expected the 'check your e-mail' page, got {page.url}"
-    )
+    assert "/accounts/confirm-email/" in page.url, f"expected the 'check your e-mail' page, got {page.url}"
 
     # --- Confirm the e-mail address from the mail ----------------------------------------
     message = wait_for_mail(email, mails_before)
@@ -64,9 +62,7 @@ def test_newcomer_journey(page, regions, lang):
 
     # --- Log in and activate two-factor login ---------------------------------------------
     log_in(page, lang, email, PASSWORD)
-    assert page.url.rstrip("/").endswith(f"/{lang}"), (
-        f"after login expected the {lang} home page, got {page.url}"
-    )
+    assert page.url.rstrip("/").endswith(f"/{lang}"), f"after login expected the {lang} home page, got {page.url}"
     follow(page, f"header a[href='/{lang}/accounts/preferences/']")
     follow(page, f"main nav a[href='/{lang}/accounts/2fa/']")
     follow(page, f"main a[href='/{lang}/accounts/2fa/totp/activate/']")
@@ -78,9 +74,7 @@ def test_newcomer_journey(page, regions, lang):
     submit(page, submit_button(page, "code"))
 
     # --- Recovery codes, then back to the overview --------------------------------------
-    assert "/accounts/2fa/recovery-codes/" in page.url, (
-        f"expected the recovery codes, got {page.url}"
-    )
+    assert "/accounts/2fa/recovery-codes/" in page.url, f"expected the recovery codes, got {page.url}"
     codes = page.input_value("#recovery_codes").split()
     assert len(codes) == 10 and all(re.fullmatch(r"[0-9a-f]{8}", c) for c in codes), codes
     follow(page, f"main nav a[href='/{lang}/accounts/2fa/']")

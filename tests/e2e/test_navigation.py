@@ -74,12 +74,9 @@ def test_home_page_weight(page):
             sizes[resp.url] = len(gzip.compress(body, compresslevel=6))
     total = sum(sizes.values())
     report = "\n".join(
-        f"  {size / 1024:7.1f} KB  {url}"
-        for url, size in sorted(sizes.items(), key=lambda item: -item[1])
+        f"  {size / 1024:7.1f} KB  {url}" for url, size in sorted(sizes.items(), key=lambda item: -item[1])
     )
-    assert total <= PAGE_WEIGHT_BUDGET, (
-        f"/de/ weighs {total / 1024:.1f} KB compressed (budget 150 KB):\n{report}"
-    )
+    assert total <= PAGE_WEIGHT_BUDGET, f"/de/ weighs {total / 1024:.1f} KB compressed (budget 150 KB):\n{report}"
     assert any(url.endswith(".css") for url in sizes), f"no stylesheet loaded:\n{report}"
 
     # Measured first, then checked like every other page (axe adds no network requests).

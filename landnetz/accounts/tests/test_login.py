@@ -26,8 +26,8 @@ def test_login_redirects_to_home_in_the_members_language(client, newcomer):
 def test_wrong_password_and_unknown_address_get_the_same_message(client, volunteer):
     wrong = login(client, volunteer.email, "wrong-password-123").content.decode()
     unknown = login(client, "nobody@example.org", "wrong-password-123").content.decode()
-    error = re.search(r'ln-error-summary.*?</ul>', wrong, re.S).group(0)
-    assert error == re.search(r'ln-error-summary.*?</ul>', unknown, re.S).group(0)
+    error = re.search(r"ln-error-summary.*?</ul>", wrong, re.S).group(0)
+    assert error == re.search(r"ln-error-summary.*?</ul>", unknown, re.S).group(0)
 
 
 def test_login_is_throttled_per_account(client, volunteer):

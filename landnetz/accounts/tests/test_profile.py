@@ -187,8 +187,14 @@ def test_profile_form_never_fails(client, volunteer, bio, job, phone, messenger,
     before = Profile.objects.filter(user=volunteer).values_list("bio", flat=True).first()
     response = client.post(
         "/de/accounts/profile/",
-        profile_data(bio=bio, job_title=job, phone=phone, messenger=messenger, visibility=visibility,
-                     **{"languages-0-code": code}),
+        profile_data(
+            bio=bio,
+            job_title=job,
+            phone=phone,
+            messenger=messenger,
+            visibility=visibility,
+            **{"languages-0-code": code},
+        ),
     )
     assert response.status_code in {200, 302}
     if response.status_code == 200:

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,94 +14,183 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ags', models.CharField(max_length=5, unique=True, verbose_name='official key')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('kind', models.CharField(choices=[('district', 'Landkreis'), ('city', 'Kreisfreie Stadt')], max_length=10, verbose_name='kind')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='short name')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("ags", models.CharField(max_length=5, unique=True, verbose_name="official key")),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("district", "Landkreis"), ("city", "Kreisfreie Stadt")],
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="short name")),
             ],
             options={
-                'verbose_name': 'region',
-                'verbose_name_plural': 'regions',
-                'ordering': ['name'],
+                "verbose_name": "region",
+                "verbose_name_plural": "regions",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Municipality',
+            name="Municipality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ags', models.CharField(max_length=8, unique=True, verbose_name='official key')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('postcode', models.CharField(blank=True, max_length=5, verbose_name='main postcode')),
-                ('population', models.PositiveIntegerField(default=0, verbose_name='population')),
-                ('urbanisation', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'densely populated'), (2, 'intermediate density'), (3, 'thinly populated')], null=True, verbose_name='degree of urbanisation')),
-                ('latitude', models.DecimalField(decimal_places=6, max_digits=9, null=True, verbose_name='latitude')),
-                ('longitude', models.DecimalField(decimal_places=6, max_digits=9, null=True, verbose_name='longitude')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='municipalities', to='core.region', verbose_name='region')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("ags", models.CharField(max_length=8, unique=True, verbose_name="official key")),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                ("postcode", models.CharField(blank=True, max_length=5, verbose_name="main postcode")),
+                ("population", models.PositiveIntegerField(default=0, verbose_name="population")),
+                (
+                    "urbanisation",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[(1, "densely populated"), (2, "intermediate density"), (3, "thinly populated")],
+                        null=True,
+                        verbose_name="degree of urbanisation",
+                    ),
+                ),
+                ("latitude", models.DecimalField(decimal_places=6, max_digits=9, null=True, verbose_name="latitude")),
+                ("longitude", models.DecimalField(decimal_places=6, max_digits=9, null=True, verbose_name="longitude")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="municipalities",
+                        to="core.region",
+                        verbose_name="region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'municipality',
-                'verbose_name_plural': 'municipalities',
-                'ordering': ['name'],
+                "verbose_name": "municipality",
+                "verbose_name_plural": "municipalities",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='time')),
-                ('verb', models.CharField(db_index=True, max_length=64, verbose_name='action')),
-                ('object_type', models.CharField(blank=True, max_length=100, verbose_name='object type')),
-                ('object_id', models.CharField(blank=True, max_length=64, verbose_name='object id')),
-                ('object_repr', models.CharField(blank=True, max_length=200, verbose_name='object')),
-                ('data', models.JSONField(blank=True, default=dict, verbose_name='details')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='actor')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.region', verbose_name='region')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="time")),
+                ("verb", models.CharField(db_index=True, max_length=64, verbose_name="action")),
+                ("object_type", models.CharField(blank=True, max_length=100, verbose_name="object type")),
+                ("object_id", models.CharField(blank=True, max_length=64, verbose_name="object id")),
+                ("object_repr", models.CharField(blank=True, max_length=200, verbose_name="object")),
+                ("data", models.JSONField(blank=True, default=dict, verbose_name="details")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="actor",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="core.region",
+                        verbose_name="region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'audit entry',
-                'verbose_name_plural': 'audit log',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "audit entry",
+                "verbose_name_plural": "audit log",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='LegalPage',
+            name="LegalPage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.CharField(choices=[('impressum', 'Legal notice'), ('datenschutz', 'Privacy statement'), ('barrierefreiheit', 'Accessibility statement'), ('leichte-sprache', 'Easy-to-read information')], max_length=20, verbose_name='page')),
-                ('language', models.CharField(choices=[('de', 'German'), ('en', 'English'), ('uk', 'Ukrainian'), ('ar', 'Arabic'), ('ru', 'Russian')], max_length=8, verbose_name='language')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('body', models.TextField(help_text='Markdown formatting.', max_length=100000, verbose_name='text')),
-                ('version', models.PositiveIntegerField(default=1, verbose_name='version')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last changed')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "slug",
+                    models.CharField(
+                        choices=[
+                            ("impressum", "Legal notice"),
+                            ("datenschutz", "Privacy statement"),
+                            ("barrierefreiheit", "Accessibility statement"),
+                            ("leichte-sprache", "Easy-to-read information"),
+                        ],
+                        max_length=20,
+                        verbose_name="page",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("de", "German"),
+                            ("en", "English"),
+                            ("uk", "Ukrainian"),
+                            ("ar", "Arabic"),
+                            ("ru", "Russian"),
+                        ],
+                        max_length=8,
+                        verbose_name="language",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("body", models.TextField(help_text="Markdown formatting.", max_length=100000, verbose_name="text")),
+                ("version", models.PositiveIntegerField(default=1, verbose_name="version")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last changed")),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'legal page',
-                'verbose_name_plural': 'legal pages',
-                'ordering': ['slug', 'language'],
-                'constraints': [models.UniqueConstraint(fields=('slug', 'language'), name='unique_legal_page_language')],
+                "verbose_name": "legal page",
+                "verbose_name_plural": "legal pages",
+                "ordering": ["slug", "language"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("slug", "language"), name="unique_legal_page_language")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PostcodeArea',
+            name="PostcodeArea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('postcode', models.CharField(db_index=True, max_length=5, verbose_name='postcode')),
-                ('place', models.CharField(max_length=120, verbose_name='place')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='postcodes', to='core.municipality', verbose_name='municipality')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("postcode", models.CharField(db_index=True, max_length=5, verbose_name="postcode")),
+                ("place", models.CharField(max_length=120, verbose_name="place")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="postcodes",
+                        to="core.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'postcode area',
-                'verbose_name_plural': 'postcode areas',
-                'ordering': ['postcode', 'place'],
-                'constraints': [models.UniqueConstraint(fields=('postcode', 'municipality'), name='unique_postcode_municipality')],
+                "verbose_name": "postcode area",
+                "verbose_name_plural": "postcode areas",
+                "ordering": ["postcode", "place"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("postcode", "municipality"), name="unique_postcode_municipality")
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='municipality',
-            index=models.Index(fields=['region', 'name'], name='core_munici_region__4b619a_idx'),
+            model_name="municipality",
+            index=models.Index(fields=["region", "name"], name="core_munici_region__4b619a_idx"),
         ),
     ]

@@ -57,7 +57,7 @@ def test_members_cannot_edit(client, request, persona):
 def test_markdown_is_sanitised():
     from landnetz.core.markdown import render_markdown
 
-    html = render_markdown('[x](javascript:alert(1)) <img src=x onerror=alert(1)> **fett**')
+    html = render_markdown("[x](javascript:alert(1)) <img src=x onerror=alert(1)> **fett**")
     assert 'href="javascript' not in html
     assert "<img" not in html
     assert "<strong>fett</strong>" in html

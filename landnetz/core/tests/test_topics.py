@@ -8,7 +8,8 @@ pytestmark = pytest.mark.django_db
 def test_coordinator_creates_and_translates_a_topic(client, coordinator):
     client.force_login(coordinator)
     response = client.post(
-        "/de/topics/new/", {"name": "Führerschein", "name_en": "Driving licence", "name_uk": "", "name_ar": "", "name_ru": ""}
+        "/de/topics/new/",
+        {"name": "Führerschein", "name_en": "Driving licence", "name_uk": "", "name_ar": "", "name_ru": ""},
     )
     assert response.status_code == 302
     topic = Topic.objects.get(name="Führerschein")

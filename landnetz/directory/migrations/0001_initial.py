@@ -6,67 +6,119 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0003_profile_profilelanguage_and_more'),
-        ('core', '0003_topic'),
-        ('organisations', '0001_initial'),
+        ("accounts", "0003_profile_profilelanguage_and_more"),
+        ("core", "0003_topic"),
+        ("organisations", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SearchEntry',
+            name="SearchEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('person', 'Person'), ('organisation', 'Organisation')], max_length=20)),
-                ('audience', models.CharField(choices=[('public', 'public'), ('members', 'members')], max_length=10)),
-                ('title', models.CharField(max_length=200)),
-                ('summary', models.CharField(blank=True, max_length=300)),
-                ('key', models.CharField(max_length=170)),
-                ('sort_title', models.CharField(db_index=True, max_length=200)),
-                ('document', models.TextField()),
-                ('stemmed', models.TextField()),
-                ('search_vector', django.contrib.postgres.search.SearchVectorField(null=True)),
-                ('sector', models.CharField(blank=True, max_length=30)),
-                ('latitude', models.FloatField(null=True)),
-                ('longitude', models.FloatField(null=True)),
-                ('is_interpreter', models.BooleanField(default=False)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.municipality')),
-                ('organisation', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='search_entry', to='organisations.organisation')),
-                ('profile', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='search_entry', to='accounts.profile')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.region')),
-                ('topics', models.ManyToManyField(blank=True, related_name='+', to='core.topic')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(choices=[("person", "Person"), ("organisation", "Organisation")], max_length=20),
+                ),
+                ("audience", models.CharField(choices=[("public", "public"), ("members", "members")], max_length=10)),
+                ("title", models.CharField(max_length=200)),
+                ("summary", models.CharField(blank=True, max_length=300)),
+                ("key", models.CharField(max_length=170)),
+                ("sort_title", models.CharField(db_index=True, max_length=200)),
+                ("document", models.TextField()),
+                ("stemmed", models.TextField()),
+                ("search_vector", django.contrib.postgres.search.SearchVectorField(null=True)),
+                ("sector", models.CharField(blank=True, max_length=30)),
+                ("latitude", models.FloatField(null=True)),
+                ("longitude", models.FloatField(null=True)),
+                ("is_interpreter", models.BooleanField(default=False)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="core.municipality",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="search_entry",
+                        to="organisations.organisation",
+                    ),
+                ),
+                (
+                    "profile",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="search_entry",
+                        to="accounts.profile",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="core.region",
+                    ),
+                ),
+                ("topics", models.ManyToManyField(blank=True, related_name="+", to="core.topic")),
             ],
         ),
         migrations.CreateModel(
-            name='SearchEntryLanguage',
+            name="SearchEntryLanguage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=8)),
-                ('entry', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='languages', to='directory.searchentry')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(max_length=8)),
+                (
+                    "entry",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="languages",
+                        to="directory.searchentry",
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='searchentry',
-            index=models.Index(fields=['audience', 'kind', 'sort_title'], name='directory_s_audienc_17d9cc_idx'),
+            model_name="searchentry",
+            index=models.Index(fields=["audience", "kind", "sort_title"], name="directory_s_audienc_17d9cc_idx"),
         ),
         migrations.AddIndex(
-            model_name='searchentry',
-            index=models.Index(fields=['region', 'sector'], name='directory_s_region__763b72_idx'),
+            model_name="searchentry",
+            index=models.Index(fields=["region", "sector"], name="directory_s_region__763b72_idx"),
         ),
         migrations.AddIndex(
-            model_name='searchentry',
-            index=models.Index(fields=['municipality'], name='directory_s_municip_c59b6d_idx'),
+            model_name="searchentry",
+            index=models.Index(fields=["municipality"], name="directory_s_municip_c59b6d_idx"),
         ),
         migrations.AddConstraint(
-            model_name='searchentry',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('profile__isnull', False), ('organisation__isnull', True)), models.Q(('profile__isnull', True), ('organisation__isnull', False)), _connector='OR'), name='search_entry_one_owner'),
+            model_name="searchentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("profile__isnull", False), ("organisation__isnull", True)),
+                    models.Q(("profile__isnull", True), ("organisation__isnull", False)),
+                    _connector="OR",
+                ),
+                name="search_entry_one_owner",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='searchentrylanguage',
-            constraint=models.UniqueConstraint(fields=('code', 'entry'), name='unique_search_entry_language'),
+            model_name="searchentrylanguage",
+            constraint=models.UniqueConstraint(fields=("code", "entry"), name="unique_search_entry_language"),
         ),
     ]

@@ -2,117 +2,308 @@
 
 import django.db.models.deletion
 import django.db.models.functions.text
-import landnetz.organisations.models
 from django.conf import settings
 from django.db import migrations, models
 
+import landnetz.organisations.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0003_topic'),
+        ("core", "0003_topic"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('slug', models.SlugField(max_length=170, unique=True, verbose_name='address name')),
-                ('kind', models.CharField(choices=[('authority', 'Authority or municipality'), ('jobcenter', 'Jobcenter or employment agency'), ('chamber', 'Chamber or association'), ('business', 'Company'), ('club', 'Club'), ('initiative', 'Initiative'), ('migrant_organisation', 'Migrant organisation'), ('church', 'Church or religious community'), ('school', 'School or education provider'), ('counselling', 'Counselling service'), ('health', 'Health service'), ('other', 'Other')], max_length=30, verbose_name='kind')),
-                ('sector', models.CharField(choices=[('administration', 'Public administration'), ('business', 'Business'), ('civil_society', 'Civil society'), ('migrant_organisation', 'Migrant organisation'), ('education', 'Education'), ('health', 'Health'), ('other', 'Other')], max_length=30, verbose_name='sector')),
-                ('description', models.TextField(blank=True, max_length=5000, verbose_name='description')),
-                ('street', models.CharField(blank=True, max_length=150, verbose_name='street and number')),
-                ('postcode', models.CharField(blank=True, max_length=5, verbose_name='postcode')),
-                ('latitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='latitude')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='longitude')),
-                ('opening_hours', models.TextField(blank=True, max_length=1000, verbose_name='opening hours')),
-                ('website', models.URLField(blank=True, max_length=300, verbose_name='website')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='phone')),
-                ('logo', models.ImageField(blank=True, upload_to=landnetz.organisations.models.logo_path, verbose_name='logo')),
-                ('visibility', models.CharField(choices=[('public', 'Everyone, also without login'), ('members', 'Logged-in members only')], default='public', max_length=10, verbose_name='Who can see this page')),
-                ('verified_at', models.DateTimeField(blank=True, null=True, verbose_name='verified at')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='organisations', to='core.municipality', verbose_name='municipality')),
-                ('topics', models.ManyToManyField(blank=True, related_name='organisations', to='core.topic', verbose_name='topics')),
-                ('verified_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                ("slug", models.SlugField(max_length=170, unique=True, verbose_name="address name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("authority", "Authority or municipality"),
+                            ("jobcenter", "Jobcenter or employment agency"),
+                            ("chamber", "Chamber or association"),
+                            ("business", "Company"),
+                            ("club", "Club"),
+                            ("initiative", "Initiative"),
+                            ("migrant_organisation", "Migrant organisation"),
+                            ("church", "Church or religious community"),
+                            ("school", "School or education provider"),
+                            ("counselling", "Counselling service"),
+                            ("health", "Health service"),
+                            ("other", "Other"),
+                        ],
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "sector",
+                    models.CharField(
+                        choices=[
+                            ("administration", "Public administration"),
+                            ("business", "Business"),
+                            ("civil_society", "Civil society"),
+                            ("migrant_organisation", "Migrant organisation"),
+                            ("education", "Education"),
+                            ("health", "Health"),
+                            ("other", "Other"),
+                        ],
+                        max_length=30,
+                        verbose_name="sector",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, max_length=5000, verbose_name="description")),
+                ("street", models.CharField(blank=True, max_length=150, verbose_name="street and number")),
+                ("postcode", models.CharField(blank=True, max_length=5, verbose_name="postcode")),
+                (
+                    "latitude",
+                    models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name="latitude"),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True, decimal_places=6, max_digits=9, null=True, verbose_name="longitude"
+                    ),
+                ),
+                ("opening_hours", models.TextField(blank=True, max_length=1000, verbose_name="opening hours")),
+                ("website", models.URLField(blank=True, max_length=300, verbose_name="website")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="phone")),
+                (
+                    "logo",
+                    models.ImageField(
+                        blank=True, upload_to=landnetz.organisations.models.logo_path, verbose_name="logo"
+                    ),
+                ),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[("public", "Everyone, also without login"), ("members", "Logged-in members only")],
+                        default="public",
+                        max_length=10,
+                        verbose_name="Who can see this page",
+                    ),
+                ),
+                ("verified_at", models.DateTimeField(blank=True, null=True, verbose_name="verified at")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="organisations",
+                        to="core.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
+                (
+                    "topics",
+                    models.ManyToManyField(
+                        blank=True, related_name="organisations", to="core.topic", verbose_name="topics"
+                    ),
+                ),
+                (
+                    "verified_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisations',
-                'ordering': ['name'],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('admin', 'Administrator'), ('member', 'Member')], default='member', max_length=10, verbose_name='role')),
-                ('status', models.CharField(choices=[('active', 'Member'), ('requested', 'Asked to join')], default='active', max_length=10, verbose_name='status')),
-                ('is_contact_person', models.BooleanField(default=False, verbose_name='contact person')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='organisations.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("admin", "Administrator"), ("member", "Member")],
+                        default="member",
+                        max_length=10,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("active", "Member"), ("requested", "Asked to join")],
+                        default="active",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("is_contact_person", models.BooleanField(default=False, verbose_name="contact person")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="organisations.organisation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['organisation', 'user'],
+                "ordering": ["organisation", "user"],
             },
         ),
         migrations.CreateModel(
-            name='Invitation',
+            name="Invitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail address')),
-                ('role', models.CharField(choices=[('admin', 'Administrator'), ('member', 'Member')], default='member', max_length=10, verbose_name='role')),
-                ('token', models.CharField(default=landnetz.organisations.models.invitation_token, max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('expires_at', models.DateTimeField(default=landnetz.organisations.models.invitation_expiry)),
-                ('accepted_at', models.DateTimeField(blank=True, null=True)),
-                ('invited_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='organisations.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail address")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("admin", "Administrator"), ("member", "Member")],
+                        default="member",
+                        max_length=10,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        default=landnetz.organisations.models.invitation_token, max_length=64, unique=True
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("expires_at", models.DateTimeField(default=landnetz.organisations.models.invitation_expiry)),
+                ("accepted_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="organisations.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'invitation',
-                'verbose_name_plural': 'invitations',
-                'ordering': ['-created_at'],
+                "verbose_name": "invitation",
+                "verbose_name_plural": "invitations",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='OrganisationLanguage',
+            name="OrganisationLanguage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(choices=[('de', 'German'), ('en', 'English'), ('ar', 'Arabic'), ('uk', 'Ukrainian'), ('ru', 'Russian'), ('prs', 'Dari'), ('fa', 'Farsi (Persian)'), ('ps', 'Pashto'), ('ku', 'Kurdish (Kurmanji)'), ('ckb', 'Kurdish (Sorani)'), ('tr', 'Turkish'), ('ti', 'Tigrinya'), ('so', 'Somali'), ('am', 'Amharic'), ('bg', 'Bulgarian'), ('ro', 'Romanian'), ('pl', 'Polish'), ('sq', 'Albanian'), ('sr', 'Serbian'), ('fr', 'French'), ('es', 'Spanish'), ('it', 'Italian'), ('vi', 'Vietnamese'), ('zh', 'Chinese'), ('hi', 'Hindi'), ('ur', 'Urdu'), ('gsg', 'German Sign Language')], max_length=8, verbose_name='language')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='languages', to='organisations.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "code",
+                    models.CharField(
+                        choices=[
+                            ("de", "German"),
+                            ("en", "English"),
+                            ("ar", "Arabic"),
+                            ("uk", "Ukrainian"),
+                            ("ru", "Russian"),
+                            ("prs", "Dari"),
+                            ("fa", "Farsi (Persian)"),
+                            ("ps", "Pashto"),
+                            ("ku", "Kurdish (Kurmanji)"),
+                            ("ckb", "Kurdish (Sorani)"),
+                            ("tr", "Turkish"),
+                            ("ti", "Tigrinya"),
+                            ("so", "Somali"),
+                            ("am", "Amharic"),
+                            ("bg", "Bulgarian"),
+                            ("ro", "Romanian"),
+                            ("pl", "Polish"),
+                            ("sq", "Albanian"),
+                            ("sr", "Serbian"),
+                            ("fr", "French"),
+                            ("es", "Spanish"),
+                            ("it", "Italian"),
+                            ("vi", "Vietnamese"),
+                            ("zh", "Chinese"),
+                            ("hi", "Hindi"),
+                            ("ur", "Urdu"),
+                            ("gsg", "German Sign Language"),
+                        ],
+                        max_length=8,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="languages",
+                        to="organisations.organisation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['code'],
+                "ordering": ["code"],
             },
         ),
         migrations.AddIndex(
-            model_name='organisation',
-            index=models.Index(fields=['sector', 'municipality'], name='organisatio_sector_1ffaaa_idx'),
+            model_name="organisation",
+            index=models.Index(fields=["sector", "municipality"], name="organisatio_sector_1ffaaa_idx"),
         ),
         migrations.AddConstraint(
-            model_name='organisation',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('name'), models.F('municipality'), name='unique_organisation_name_per_municipality'),
+            model_name="organisation",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Lower("name"),
+                models.F("municipality"),
+                name="unique_organisation_name_per_municipality",
+            ),
         ),
         migrations.AddIndex(
-            model_name='membership',
-            index=models.Index(fields=['user', 'status'], name='organisatio_user_id_5e454f_idx'),
+            model_name="membership",
+            index=models.Index(fields=["user", "status"], name="organisatio_user_id_5e454f_idx"),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(fields=('organisation', 'user'), name='unique_membership'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(fields=("organisation", "user"), name="unique_membership"),
         ),
         migrations.AddConstraint(
-            model_name='organisationlanguage',
-            constraint=models.UniqueConstraint(fields=('organisation', 'code'), name='unique_organisation_language'),
+            model_name="organisationlanguage",
+            constraint=models.UniqueConstraint(fields=("organisation", "code"), name="unique_organisation_language"),
         ),
     ]

@@ -16,10 +16,7 @@ from landnetz.core.permissions import is_member
 from landnetz.directory.indexing import index_profile
 from landnetz.organisations.models import Membership, Organisation
 
-LAST_ADMIN = _(
-    "An organisation needs at least one administrator. Please make another member "
-    "administrator first."
-)
+LAST_ADMIN = _("An organisation needs at least one administrator. Please make another member administrator first.")
 DUPLICATE_NAME = _(
     "An organisation with this name already exists in %(municipality)s. Please check the "
     "list of organisations, or choose a more precise name."
@@ -38,11 +35,7 @@ def _require(actor, perm: str, organisation) -> None:
 
 def _lock(organisation: Organisation) -> Organisation:
     """Lock the organisation row: membership changes of one organisation run one at a time."""
-    return (
-        Organisation.objects.select_for_update()
-        .select_related("municipality__region")
-        .get(pk=organisation.pk)
-    )
+    return Organisation.objects.select_for_update().select_related("municipality__region").get(pk=organisation.pk)
 
 
 def _locked_membership(membership: Membership) -> Membership:
@@ -75,9 +68,7 @@ def _reindex_profiles(*users) -> None:
         if user is None:
             continue
         try:
-            profile = Profile.objects.select_related("user__region", "user__municipality").get(
-                user=user
-            )
+            profile = Profile.objects.select_related("user__region", "user__municipality").get(user=user)
         except Profile.DoesNotExist:
             continue
         index_profile(profile)
@@ -100,14 +91,10 @@ def _send_later(*, address: str, language: str, subject, template: str, context:
             "network_name": settings.LANDNETZ_NETWORK_NAME,
         }
         if "path_name" in context:
-            context["link"] = _absolute(
-                reverse(context.pop("path_name"), kwargs=context.pop("path_kwargs"))
-            )
+            context["link"] = _absolute(reverse(context.pop("path_name"), kwargs=context.pop("path_kwargs")))
         subject_text = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + (str(subject) % context)
         body = render_to_string(template, context)
-    transaction.on_commit(
-        partial(send_mail, subject_text, body, None, [address], fail_silently=False)
-    )
+    transaction.on_commit(partial(send_mail, subject_text, body, None, [address], fail_silently=False))
 
 
 def _mail_member(user: User, **kwargs) -> None:
@@ -118,7 +105,5 @@ def _mail_member(user: User, **kwargs) -> None:
 def _member_users(organisation: Organisation) -> list:
     return [
         membership.user
-        for membership in Membership.objects.filter(
-            organisation=organisation, status=ACTIVE
-        ).select_related("user")
+        for membership in Membership.objects.filter(organisation=organisation, status=ACTIVE).select_related("user")
     ]

@@ -39,21 +39,15 @@ def request_to_join(*, actor, organisation: Organisation) -> Membership:
     if existing is not None and existing.status == ACTIVE:
         raise ValidationError(_("You are already a member of this organisation."), code="member")
     if existing is not None:
-        raise ValidationError(
-            _("You have already asked to join. The administrators will answer soon."), code="asked"
-        )
-    membership = Membership.objects.create(
-        organisation=organisation, user=actor, role=MEMBER, status=REQUESTED
-    )
+        raise ValidationError(_("You have already asked to join. The administrators will answer soon."), code="asked")
+    membership = Membership.objects.create(organisation=organisation, user=actor, role=MEMBER, status=REQUESTED)
     audit(
         actor=actor,
         verb="organisation.join_requested",
         obj=organisation,
         region=_region(organisation),
     )
-    admins = Membership.objects.filter(
-        organisation=organisation, status=ACTIVE, role=ADMIN
-    ).select_related("user")
+    admins = Membership.objects.filter(organisation=organisation, status=ACTIVE, role=ADMIN).select_related("user")
     for admin_membership in admins:
         _mail_member(
             admin_membership.user,
@@ -91,9 +85,7 @@ def _answer_request(*, actor, membership: Membership, approve: bool) -> Membersh
     )
     _mail_member(
         membership.user,
-        subject=_("Your request to join %(organisation)s")
-        if not approve
-        else _("Welcome to %(organisation)s"),
+        subject=_("Your request to join %(organisation)s") if not approve else _("Welcome to %(organisation)s"),
         template="organisations/email/request_answered.txt",
         context={
             "approved": approve,
@@ -129,22 +121,14 @@ def invite(*, actor, organisation: Organisation, email: str, role: str = MEMBER)
     organisation = _lock(organisation)
     email = email.strip().lower()
     if role not in Membership.Role.values:
-        raise ValidationError(
-            {"role": ValidationError(_("Please choose a role from the list."), code="role")}
-        )
+        raise ValidationError({"role": ValidationError(_("Please choose a role from the list."), code="role")})
     recipient = User.objects.filter(email__iexact=email, is_active=True).first()
     if (
         recipient is not None
-        and Membership.objects.filter(
-            organisation=organisation, user=recipient, status=ACTIVE
-        ).exists()
+        and Membership.objects.filter(organisation=organisation, user=recipient, status=ACTIVE).exists()
     ):
         raise ValidationError(
-            {
-                "email": ValidationError(
-                    _("This person is already a member of the organisation."), code="member"
-                )
-            }
+            {"email": ValidationError(_("This person is already a member of the organisation."), code="member")}
         )
     if Invitation.objects.filter(
         organisation=organisation,
@@ -160,9 +144,7 @@ def invite(*, actor, organisation: Organisation, email: str, role: str = MEMBER)
                 )
             }
         )
-    invitation = Invitation.objects.create(
-        organisation=organisation, email=email, role=role, invited_by=actor
-    )
+    invitation = Invitation.objects.create(organisation=organisation, email=email, role=role, invited_by=actor)
     audit(
         actor=actor,
         verb="organisation.invited",
@@ -229,9 +211,7 @@ def accept_invitation(*, user, token: str) -> Membership:
             ),
             code="wrong_address",
         )
-    membership = (
-        Membership.objects.select_for_update().filter(organisation=organisation, user=user).first()
-    )
+    membership = Membership.objects.select_for_update().filter(organisation=organisation, user=user).first()
     if membership is None:
         membership = Membership.objects.create(
             organisation=organisation, user=user, role=invitation.role, status=ACTIVE
@@ -336,17 +316,11 @@ def set_role(*, actor, membership: Membership, role: str) -> Membership:
 def hand_over_admin(*, actor, organisation: Organisation, to: Membership) -> None:
     """Make ``to`` administrator and the acting administrator a plain member."""
     _require(actor, "organisations.manage_members", organisation)
-    own = Membership.objects.filter(
-        organisation=organisation, user=actor, status=ACTIVE, role=ADMIN
-    ).first()
+    own = Membership.objects.filter(organisation=organisation, user=actor, status=ACTIVE, role=ADMIN).first()
     if own is None:
-        raise ValidationError(
-            _("Only an administrator of the organisation can hand over the role."), code="not_admin"
-        )
+        raise ValidationError(_("Only an administrator of the organisation can hand over the role."), code="not_admin")
     if to.organisation_id != organisation.pk or to.pk == own.pk:
-        raise ValidationError(
-            _("Please choose another member of this organisation."), code="target"
-        )
+        raise ValidationError(_("Please choose another member of this organisation."), code="target")
     set_role(actor=actor, membership=to, role=ADMIN)
     set_role(actor=actor, membership=own, role=MEMBER)
 
@@ -364,9 +338,7 @@ def set_contact_person(*, actor, membership: Membership, is_contact_person: bool
         organisation = membership.organisation
         audit(
             actor=actor,
-            verb="organisation.contact_person_set"
-            if is_contact_person
-            else "organisation.contact_person_unset",
+            verb="organisation.contact_person_set" if is_contact_person else "organisation.contact_person_unset",
             obj=organisation,
             region=_region(organisation),
             data={"user": membership.user_id},

@@ -34,9 +34,7 @@ def _unique_slug(name: str, municipality: Municipality, exclude_pk: int | None =
     base = (german_slug(name) or "organisation")[: 170 - len(place) - 5].strip("-")
     stem = base if base == place or base.endswith(f"-{place}") else f"{base}-{place}"
     slug, number = stem, 2
-    others = (
-        Organisation.objects.exclude(pk=exclude_pk) if exclude_pk else Organisation.objects.all()
-    )
+    others = Organisation.objects.exclude(pk=exclude_pk) if exclude_pk else Organisation.objects.all()
     while others.filter(slug=slug).exists():
         slug, number = f"{stem}-{number}", number + 1
     return slug
@@ -48,11 +46,7 @@ def _check_name(name: str, municipality: Municipality, exclude_pk: int | None = 
         duplicates = duplicates.exclude(pk=exclude_pk)
     if duplicates.exists():
         raise ValidationError(
-            {
-                "name": ValidationError(
-                    DUPLICATE_NAME, code="duplicate", params={"municipality": municipality.name}
-                )
-            }
+            {"name": ValidationError(DUPLICATE_NAME, code="duplicate", params={"municipality": municipality.name})}
         )
 
 
@@ -61,11 +55,7 @@ def _check_languages(languages: Iterable[str]) -> list[str]:
     unknown = [code for code in codes if code not in LANGUAGE_NAMES]
     if unknown:
         raise ValidationError(
-            {
-                "languages": ValidationError(
-                    _("Please choose languages from the list."), code="unknown"
-                )
-            }
+            {"languages": ValidationError(_("Please choose languages from the list."), code="unknown")}
         )
     return codes
 
@@ -87,9 +77,7 @@ def _save_checked(organisation: Organisation) -> None:
             organisation.save()
     except IntegrityError:
         _check_name(organisation.name, organisation.municipality, exclude_pk=organisation.pk)
-        raise ValidationError(
-            _("The organisation could not be saved. Please try again."), code="conflict"
-        ) from None
+        raise ValidationError(_("The organisation could not be saved. Please try again."), code="conflict") from None
 
 
 def _set_languages(organisation: Organisation, codes: list[str]) -> None:
@@ -288,8 +276,6 @@ def unverify(*, actor, organisation: Organisation) -> Organisation:
     organisation.verified_at = None
     organisation.verified_by = None
     organisation.save(update_fields=["verified_at", "verified_by", "updated_at"])
-    audit(
-        actor=actor, verb="organisation.unverified", obj=organisation, region=_region(organisation)
-    )
+    audit(actor=actor, verb="organisation.unverified", obj=organisation, region=_region(organisation))
     index_organisation(organisation)
     return organisation

@@ -33,9 +33,7 @@ def make_org(db):
     def make(admin, *, name: str, municipality, **fields):
         fields.setdefault("kind", "club")
         fields.setdefault("sector", "civil_society")
-        return services.create_organisation(
-            actor=admin, name=name, municipality=municipality, **fields
-        )
+        return services.create_organisation(actor=admin, name=name, municipality=municipality, **fields)
 
     return make
 

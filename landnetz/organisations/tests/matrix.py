@@ -16,9 +16,7 @@ from tests.factories import UserFactory
 
 
 def _organisation(name: str, region_slug: str, place: str, **fields):
-    municipality = Municipality.objects.select_related("region").get(
-        region__slug=region_slug, name=place
-    )
+    municipality = Municipality.objects.select_related("region").get(region__slug=region_slug, name=place)
     owner = UserFactory(display_name=f"Matrix admin of {name}", region=municipality.region)
     organisation = services.create_organisation(
         actor=owner,
@@ -33,9 +31,7 @@ def _organisation(name: str, region_slug: str, place: str, **fields):
 
 def create(users) -> dict[str, str]:
     stendal, owner = _organisation("Stendal Demo-Verein", "stendal", "Stendal")
-    hidden, _ = _organisation(
-        "Matrix Verein Weißenfels", "burgenlandkreis", "Weißenfels", visibility="members"
-    )
+    hidden, _ = _organisation("Matrix Verein Weißenfels", "burgenlandkreis", "Weißenfels", visibility="members")
     invitation = Invitation.objects.create(
         organisation=stendal,
         email="matrix-invitee@example.org",

@@ -60,9 +60,7 @@ def test_member_registers_an_organisation_and_becomes_admin(client, volunteer, s
     assert "Landkreis Stendal" in page
 
 
-def test_slug_gets_the_municipality_and_stays_unique(
-    client, volunteer, coordinator, stendal, regions
-):
+def test_slug_gets_the_municipality_and_stays_unique(client, volunteer, coordinator, stendal, regions):
     client.force_login(volunteer)
     client.post(URL, valid_post(stendal, name="Sprachcafé"))
     tangerhuette = regions["stendal"].municipalities.get(name="Tangerhütte")
@@ -80,9 +78,7 @@ def test_given_coordinates_are_kept(client, volunteer, stendal):
     assert organisation.longitude == Decimal("11.858700")
 
 
-def test_duplicate_name_in_the_same_municipality_is_refused(
-    client, volunteer, coordinator, make_org, stendal
-):
+def test_duplicate_name_in_the_same_municipality_is_refused(client, volunteer, coordinator, make_org, stendal):
     make_org(coordinator, name="Tafel Stendal", municipality=stendal)
     client.force_login(volunteer)
     response = client.post(URL, valid_post(stendal, name="tafel stendal"))
@@ -105,9 +101,7 @@ def test_duplicate_name_in_the_same_municipality_is_refused(
         ("52.5", "", None, "both latitude and longitude"),
     ],
 )
-def test_bad_coordinates_are_refused(
-    client, volunteer, stendal, latitude, longitude, field, message
-):
+def test_bad_coordinates_are_refused(client, volunteer, stendal, latitude, longitude, field, message):
     client.force_login(volunteer)
     response = client.post(URL, valid_post(stendal, latitude=latitude, longitude=longitude))
     assert response.status_code == 200
@@ -164,9 +158,7 @@ def test_html_named_jpg_is_not_an_image(client, volunteer, stendal):
 
 def test_gif_is_not_accepted(client, volunteer, stendal):
     client.force_login(volunteer)
-    response = client.post(
-        URL, {**valid_post(stendal), "logo": upload("logo.png", image_bytes("GIF"))}
-    )
+    response = client.post(URL, {**valid_post(stendal), "logo": upload("logo.png", image_bytes("GIF"))})
     assert "logo" in response.context["form"].errors
     assert not Organisation.objects.exists()
 
@@ -183,9 +175,7 @@ def test_huge_image_is_refused(client, volunteer, stendal):
 def test_too_large_file_is_refused(client, volunteer, stendal):
     client.force_login(volunteer)
     padded = image_bytes("PNG") + b"\0" * (2 * 1024 * 1024)
-    response = client.post(
-        URL, {**valid_post(stendal), "logo": upload("logo.png", padded, "image/png")}
-    )
+    response = client.post(URL, {**valid_post(stendal), "logo": upload("logo.png", padded, "image/png")})
     assert "at most 2" in response.context["form"].errors["logo"][0]
     assert not Organisation.objects.exists()
 
@@ -218,8 +208,6 @@ def test_gps_tagged_jpeg_is_stripped_and_shrunk(client, volunteer, stendal):
 
 def test_webp_logo_is_accepted(client, volunteer, stendal):
     client.force_login(volunteer)
-    response = client.post(
-        URL, {**valid_post(stendal), "logo": upload("logo.webp", image_bytes("WEBP"), "image/webp")}
-    )
+    response = client.post(URL, {**valid_post(stendal), "logo": upload("logo.webp", image_bytes("WEBP"), "image/webp")})
     assert response.status_code == 302
     assert Organisation.objects.get().logo

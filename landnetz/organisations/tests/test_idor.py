@@ -107,9 +107,7 @@ def test_unknown_slug_is_404_for_members(client, outsider):
         assert client.post(f"/de/organisations/nothing-here/{path}").status_code == 404
 
 
-def test_admin_of_one_organisation_cannot_act_on_another(
-    client, target, make_org, outsider, stendal
-):
+def test_admin_of_one_organisation_cannot_act_on_another(client, target, make_org, outsider, stendal):
     make_org(outsider, name="Eigener Verein", municipality=stendal)
     before = snapshot()
     client.force_login(outsider)

@@ -78,9 +78,7 @@ def test_join_needs_login_and_post(client, org):
     assert Membership.objects.filter(organisation=org).count() == 1
 
 
-def test_decline_removes_the_request(
-    client, org, volunteer, coordinator, django_capture_on_commit_callbacks
-):
+def test_decline_removes_the_request(client, org, volunteer, coordinator, django_capture_on_commit_callbacks):
     request = add_member(org, coordinator, status="requested")
     client.force_login(volunteer)
     with django_capture_on_commit_callbacks(execute=True):
@@ -102,9 +100,7 @@ def test_withdrawing_a_request(client, org, coordinator):
 def test_invite_and_accept(client, org, volunteer, newcomer, django_capture_on_commit_callbacks):
     client.force_login(volunteer)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            members_url(org), {"action": "invite", "email": "NewComer@Example.org", "role": "admin"}
-        )
+        response = client.post(members_url(org), {"action": "invite", "email": "NewComer@Example.org", "role": "admin"})
     assert response.status_code == 302
     invitation = Invitation.objects.get(organisation=org)
     assert invitation.email == "newcomer@example.org"
@@ -143,9 +139,7 @@ def test_invitation_to_unknown_address_uses_inviters_language(
     assert f"/en/organisations/invitations/{invitation.token}/" in mail.outbox[0].body
 
 
-def test_invitation_for_another_address_is_refused(
-    client, org, volunteer, outsider, make_invitation
-):
+def test_invitation_for_another_address_is_refused(client, org, volunteer, outsider, make_invitation):
     invitation = make_invitation(org, "someone-else@example.org")
     client.force_login(outsider)
     page = client.get(f"/de/organisations/invitations/{invitation.token}/").content.decode()
@@ -166,14 +160,9 @@ def test_address_comparison_ignores_case(client, org, outsider, make_invitation)
 
 def test_expired_invitation_is_refused(client, org, outsider, make_invitation):
     invitation = make_invitation(org, outsider.email)
-    Invitation.objects.filter(pk=invitation.pk).update(
-        expires_at=timezone.now() - timezone.timedelta(minutes=1)
-    )
+    Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - timezone.timedelta(minutes=1))
     client.force_login(outsider)
-    assert (
-        "expired"
-        in client.get(f"/de/organisations/invitations/{invitation.token}/").content.decode()
-    )
+    assert "expired" in client.get(f"/de/organisations/invitations/{invitation.token}/").content.decode()
     response = client.post(f"/de/organisations/invitations/{invitation.token}/", follow=True)
     assert "expired" in response.content.decode()
     assert not Membership.objects.filter(organisation=org, user=outsider).exists()
@@ -188,20 +177,14 @@ def test_unknown_token_is_404_and_page_needs_login(client, org, outsider, make_i
     assert client.post("/de/organisations/invitations/no-such-token/").status_code == 404
 
 
-def test_same_address_cannot_be_invited_twice_and_members_not_at_all(
-    client, org, volunteer, coordinator
-):
+def test_same_address_cannot_be_invited_twice_and_members_not_at_all(client, org, volunteer, coordinator):
     add_member(org, coordinator)
     client.force_login(volunteer)
     client.post(members_url(org), {"action": "invite", "email": "x@example.org", "role": "member"})
-    response = client.post(
-        members_url(org), {"action": "invite", "email": "X@example.org", "role": "member"}
-    )
+    response = client.post(members_url(org), {"action": "invite", "email": "X@example.org", "role": "member"})
     assert response.status_code == 200
     assert "already been invited" in response.context["invite_form"].errors["email"][0]
-    response = client.post(
-        members_url(org), {"action": "invite", "email": coordinator.email, "role": "member"}
-    )
+    response = client.post(members_url(org), {"action": "invite", "email": coordinator.email, "role": "member"})
     assert "already a member" in response.context["invite_form"].errors["email"][0]
     assert Invitation.objects.count() == 1
 
@@ -261,9 +244,7 @@ def test_admin_removes_member(client, org, volunteer, coordinator):
     assert not Membership.objects.filter(pk=other.pk).exists()
 
 
-def test_member_of_another_organisation_cannot_be_touched(
-    client, org, make_org, volunteer, coordinator, stendal
-):
+def test_member_of_another_organisation_cannot_be_touched(client, org, make_org, volunteer, coordinator, stendal):
     foreign = make_org(coordinator, name="Andere Organisation", municipality=stendal)
     foreign_admin = Membership.objects.get(organisation=foreign)
     add_member(foreign, volunteer)
@@ -273,9 +254,7 @@ def test_member_of_another_organisation_cannot_be_touched(
     assert Membership.objects.filter(pk=foreign_admin.pk).exists()
 
 
-def test_contact_person_toggle_and_profile_visibility(
-    client, org, volunteer, coordinator, outsider
-):
+def test_contact_person_toggle_and_profile_visibility(client, org, volunteer, coordinator, outsider):
     from landnetz.accounts.models import Profile
 
     other = add_member(org, coordinator)

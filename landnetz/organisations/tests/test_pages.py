@@ -134,10 +134,7 @@ def test_buttons_follow_permissions(client, org, volunteer, coordinator, outside
     client.force_login(outsider)
     html = client.get(detail).content.decode()
     assert f"{detail}join/" in html
-    assert all(
-        f"{detail}{path}" not in html
-        for path in ("edit/", "members/", "verify/", "delete/", "leave/")
-    )
+    assert all(f"{detail}{path}" not in html for path in ("edit/", "members/", "verify/", "delete/", "leave/"))
 
 
 def test_members_only_organisation_is_404_for_visitors(client, members_only_org, outsider):
@@ -152,9 +149,7 @@ def test_unknown_slug_is_404(client):
 
 
 @pytest.mark.parametrize("persona", [None, "outsider", "volunteer"])
-def test_detail_query_count_does_not_grow(
-    client, request, org, volunteer, django_assert_max_num_queries, persona
-):
+def test_detail_query_count_does_not_grow(client, request, org, volunteer, django_assert_max_num_queries, persona):
     from landnetz.accounts.models import Profile
     from tests.factories import UserFactory
 
@@ -187,9 +182,7 @@ def test_admin_edits_the_organisation(client, org, volunteer, stendal):
     form = client.get(url)
     assert form.status_code == 200
     assert org.name in form.content.decode()
-    response = client.post(
-        url, valid_post(stendal, name="Willkommen in Stendal e.V.", description="Neu")
-    )
+    response = client.post(url, valid_post(stendal, name="Willkommen in Stendal e.V.", description="Neu"))
     assert response.status_code == 302
     org.refresh_from_db()
     assert org.description == "Neu"
@@ -204,9 +197,7 @@ def test_renaming_removes_the_verification(client, org, volunteer, coordinator, 
     org.refresh_from_db()
     assert org.is_verified
     client.force_login(volunteer)
-    client.post(
-        f"/de/organisations/{org.slug}/edit/", valid_post(stendal, name="Ganz anderer Name")
-    )
+    client.post(f"/de/organisations/{org.slug}/edit/", valid_post(stendal, name="Ganz anderer Name"))
     org.refresh_from_db()
     assert org.name == "Ganz anderer Name"
     assert not org.is_verified
@@ -215,9 +206,7 @@ def test_renaming_removes_the_verification(client, org, volunteer, coordinator, 
 def test_edit_to_a_taken_name_is_refused(client, org, make_org, volunteer, coordinator, stendal):
     make_org(coordinator, name="Tafel Stendal", municipality=stendal)
     client.force_login(volunteer)
-    response = client.post(
-        f"/de/organisations/{org.slug}/edit/", valid_post(stendal, name="TAFEL STENDAL")
-    )
+    response = client.post(f"/de/organisations/{org.slug}/edit/", valid_post(stendal, name="TAFEL STENDAL"))
     assert response.status_code == 200
     assert "name" in response.context["form"].errors
     org.refresh_from_db()
@@ -260,9 +249,7 @@ def test_logo_upload_replace_and_remove(client, org, volunteer, stendal):
     assert client.get(f"/de/organisations/{org.slug}/logo/").status_code == 404
 
 
-def test_logo_of_members_only_organisation_is_404_for_visitors(
-    client, members_only_org, migrant_org_chair
-):
+def test_logo_of_members_only_organisation_is_404_for_visitors(client, members_only_org, migrant_org_chair):
     from django.core.files.base import ContentFile
 
     members_only_org.logo.save("logo.png", ContentFile(image_bytes("PNG")), save=True)
@@ -290,14 +277,10 @@ def test_stendal_coordinator_verifies_a_stendal_organisation(client, org, coordi
     client.post(f"/de/organisations/{org.slug}/verify/", {"action": "unverify"})
     org.refresh_from_db()
     assert not org.is_verified
-    assert AuditEntry.objects.filter(
-        verb="organisation.unverified", region__slug="stendal"
-    ).exists()
+    assert AuditEntry.objects.filter(verb="organisation.unverified", region__slug="stendal").exists()
 
 
-def test_stendal_coordinator_cannot_verify_in_burgenlandkreis(
-    client, members_only_org, coordinator
-):
+def test_stendal_coordinator_cannot_verify_in_burgenlandkreis(client, members_only_org, coordinator):
     client.force_login(coordinator)
     response = client.post(f"/de/organisations/{members_only_org.slug}/verify/")
     assert response.status_code == 403

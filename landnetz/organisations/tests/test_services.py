@@ -62,9 +62,7 @@ def test_inactive_admin_does_not_count(org, volunteer, coordinator):
 def test_with_two_admins_one_may_go(org, volunteer, coordinator):
     add_member(org, coordinator, role="admin")
     services.leave(user=fresh(volunteer), organisation=org)
-    assert list(Membership.objects.filter(organisation=org).values_list("user", "role")) == [
-        (coordinator.pk, "admin")
-    ]
+    assert list(Membership.objects.filter(organisation=org).values_list("user", "role")) == [(coordinator.pk, "admin")]
     with pytest.raises(ValidationError):
         services.leave(user=fresh(coordinator), organisation=org)
 
@@ -76,9 +74,7 @@ def test_hand_over_admin(org, volunteer, coordinator):
     assert roles == {volunteer.pk: "member", coordinator.pk: "admin"}
 
 
-def test_hand_over_needs_an_active_member_of_the_same_organisation(
-    org, make_org, volunteer, coordinator, stendal
-):
+def test_hand_over_needs_an_active_member_of_the_same_organisation(org, make_org, volunteer, coordinator, stendal):
     request = add_member(org, coordinator, status="requested")
     with pytest.raises(ValidationError):
         services.hand_over_admin(actor=fresh(volunteer), organisation=org, to=request)
@@ -113,14 +109,10 @@ def test_request_cannot_become_admin_directly(org, volunteer, coordinator):
         ),
         lambda org, actor: services.delete_organisation(actor=actor, organisation=org),
         lambda org, actor: services.verify(actor=actor, organisation=org),
-        lambda org, actor: services.invite(
-            actor=actor, organisation=org, email="a@example.org", role="admin"
-        ),
+        lambda org, actor: services.invite(actor=actor, organisation=org, email="a@example.org", role="admin"),
         lambda org, actor: services.remove_member(actor=actor, membership=admin_of(org)),
         lambda org, actor: services.set_role(actor=actor, membership=admin_of(org), role="member"),
-        lambda org, actor: services.set_contact_person(
-            actor=actor, membership=admin_of(org), is_contact_person=True
-        ),
+        lambda org, actor: services.set_contact_person(actor=actor, membership=admin_of(org), is_contact_person=True),
     ],
 )
 def test_outsider_is_refused_by_every_service(org, outsider, call):
@@ -133,9 +125,7 @@ def test_anonymous_cannot_create(stendal):
     from django.contrib.auth.models import AnonymousUser
 
     with pytest.raises(PermissionDenied):
-        services.create_organisation(
-            actor=AnonymousUser(), name="X", kind="club", sector="other", municipality=stendal
-        )
+        services.create_organisation(actor=AnonymousUser(), name="X", kind="club", sector="other", municipality=stendal)
 
 
 def test_members_only_organisation_can_be_joined_by_members(members_only_org, outsider):
@@ -221,9 +211,7 @@ def test_membership_changes_reindex_the_members_profile(org, volunteer, coordina
 
 def test_deleting_reindexes_members_and_removes_the_entry(org, volunteer):
     Profile.objects.create(user=volunteer, visibility="public")
-    services.set_contact_person(
-        actor=fresh(volunteer), membership=admin_of(org), is_contact_person=True
-    )
+    services.set_contact_person(actor=fresh(volunteer), membership=admin_of(org), is_contact_person=True)
     from landnetz.directory.indexing import index_profile
 
     index_profile(volunteer.profile)
@@ -238,9 +226,7 @@ def test_deleting_reindexes_members_and_removes_the_entry(org, volunteer):
 
 def test_invitation_turns_a_request_into_membership_with_the_role(org, volunteer, coordinator):
     add_member(org, coordinator, status="requested")
-    invitation = services.invite(
-        actor=fresh(volunteer), organisation=org, email=coordinator.email, role="admin"
-    )
+    invitation = services.invite(actor=fresh(volunteer), organisation=org, email=coordinator.email, role="admin")
     membership = services.accept_invitation(user=fresh(coordinator), token=invitation.token)
     assert (membership.status, membership.role) == ("active", "admin")
     assert Membership.objects.filter(organisation=org, user=coordinator).count() == 1
@@ -253,9 +239,7 @@ def test_invitation_as_member_never_demotes_an_admin(org, volunteer):
 
 
 def test_revoked_invitation_cannot_be_accepted(org, volunteer, outsider):
-    invitation = services.invite(
-        actor=fresh(volunteer), organisation=org, email=outsider.email, role="member"
-    )
+    invitation = services.invite(actor=fresh(volunteer), organisation=org, email=outsider.email, role="member")
     services.revoke_invitation(actor=fresh(volunteer), invitation=invitation)
     with pytest.raises(ValidationError):
         services.accept_invitation(user=outsider, token=invitation.token)

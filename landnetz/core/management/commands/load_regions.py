@@ -24,7 +24,8 @@ class Command(BaseCommand):
         postcodes = postcodes or DATA_DIR / f"plz-{land}.csv"
         if not gemeinden.exists():
             raise CommandError(
-                f"No municipality file for Land {land}: pass --gemeinden ../shared/data/gemeindeverzeichnis-destatis.csv"
+                f"No municipality file for Land {land}: "
+                "pass --gemeinden ../shared/data/gemeindeverzeichnis-destatis.csv"
             )
         result = load_regions(
             land=land, gemeinden_csv=gemeinden, postcodes_csv=postcodes if postcodes.exists() else None

@@ -22,8 +22,6 @@ from landnetz.demo.network import (
     SPECIAL_ORGANISATIONS,
     organisations_for,
 )
-from landnetz.directory.indexing import rebuild
-from landnetz.organisations.models import Membership, Organisation, OrganisationLanguage
 from landnetz.demo.personas import (
     DEMO_ADMIN_TOTP_SECRET,
     DEMO_PASSWORD,
@@ -31,6 +29,8 @@ from landnetz.demo.personas import (
     LAST_NAMES,
     PERSONAS,
 )
+from landnetz.directory.indexing import rebuild
+from landnetz.organisations.models import Membership, Organisation, OrganisationLanguage
 
 EXTRA_MEMBERS = 290
 
@@ -92,8 +92,18 @@ class Command(BaseCommand):
         now = timezone.now()
         for email, name, ags, sector, job, topic_slugs, languages, interpreter, visibility in NAMED_MEMBERS:
             user = self._member(email, name, municipalities[ags], "de", now)
-            self._profile(user, sector, job, rng.choice(BIOS), topic_slugs, languages, interpreter, True, visibility,
-                          topics=topics)
+            self._profile(
+                user,
+                sector,
+                job,
+                rng.choice(BIOS),
+                topic_slugs,
+                languages,
+                interpreter,
+                True,
+                visibility,
+                topics=topics,
+            )
         sectors = list(JOBS_BY_SECTOR)
         weights = [14, 10, 30, 8, 10, 6, 6]
         for user in User.objects.filter(email__startswith="member").order_by("email"):
@@ -102,18 +112,30 @@ class Command(BaseCommand):
             interpreter = len(languages) > 2 and rng.random() < 0.5
             visibility = rng.choices(["public", "members", "nobody"], [45, 45, 10])[0]
             self._profile(
-                user, sector, rng.choice(JOBS_BY_SECTOR[sector]), rng.choice(BIOS),
-                rng.sample(list(topics), k=rng.randint(0, 3)), languages, interpreter, rng.random() < 0.4,
-                visibility, topics=topics,
+                user,
+                sector,
+                rng.choice(JOBS_BY_SECTOR[sector]),
+                rng.choice(BIOS),
+                rng.sample(list(topics), k=rng.randint(0, 3)),
+                languages,
+                interpreter,
+                rng.random() < 0.4,
+                visibility,
+                topics=topics,
             )
 
-    def _profile(self, user, sector, job, bio, topic_slugs, languages, interpreter, open_to_newcomers,
-                 visibility, *, topics) -> None:
+    def _profile(
+        self, user, sector, job, bio, topic_slugs, languages, interpreter, open_to_newcomers, visibility, *, topics
+    ) -> None:
         profile, created = Profile.objects.get_or_create(user=user)
         if not created:
             return
         profile.sector, profile.job_title, profile.bio = sector, job, bio
-        profile.is_interpreter, profile.open_to_newcomers, profile.visibility = interpreter, open_to_newcomers, visibility
+        profile.is_interpreter, profile.open_to_newcomers, profile.visibility = (
+            interpreter,
+            open_to_newcomers,
+            visibility,
+        )
         profile.contact_email = user.email
         profile.contact_email_visibility = "members"
         profile.office_hours = "Mo–Do 9–12 Uhr" if sector == "administration" else ""
@@ -132,27 +154,38 @@ class Command(BaseCommand):
             seat = max(region.municipalities.all(), key=lambda m: m.population)
             specs += [(spec, seat, None) for spec in organisations_for(region, seat, rng)]
         for name, ags, kind, sector, topic_slugs, languages, description, admin in SPECIAL_ORGANISATIONS:
-            spec = dict(name=name, kind=kind, sector=sector, topics=topic_slugs, languages=languages,
-                        description=description)
+            spec = dict(
+                name=name, kind=kind, sector=sector, topics=topic_slugs, languages=languages, description=description
+            )
             specs.append((spec, municipalities[ags], admin))
         for spec, place, admin_email in specs:
             if Organisation.objects.filter(name=spec["name"], municipality=place).exists():
                 continue
             organisation = Organisation.objects.create(
-                name=spec["name"], slug=german_slug(f"{spec['name']} {place.name}")[:160], kind=spec["kind"],
-                sector=spec["sector"], description=spec["description"], municipality=place,
-                postcode=place.postcode, street=rng.choice(["Markt", "Bahnhofstraße", "Hauptstraße", "Schulstraße",
-                                                             "Breite Straße"]) + f" {rng.randint(1, 40)}",
-                latitude=place.latitude, longitude=place.longitude,
-                opening_hours="Mo–Fr 8–12 Uhr, Do 14–18 Uhr", verified_at=timezone.now() if spec["kind"] in
-                {"jobcenter", "authority", "chamber", "school"} else None,
+                name=spec["name"],
+                slug=german_slug(f"{spec['name']} {place.name}")[:160],
+                kind=spec["kind"],
+                sector=spec["sector"],
+                description=spec["description"],
+                municipality=place,
+                postcode=place.postcode,
+                street=rng.choice(["Markt", "Bahnhofstraße", "Hauptstraße", "Schulstraße", "Breite Straße"])
+                + f" {rng.randint(1, 40)}",
+                latitude=place.latitude,
+                longitude=place.longitude,
+                opening_hours="Mo–Fr 8–12 Uhr, Do 14–18 Uhr",
+                verified_at=timezone.now() if spec["kind"] in {"jobcenter", "authority", "chamber", "school"} else None,
             )
             organisation.topics.set([topics[slug] for slug in spec["topics"]])
             OrganisationLanguage.objects.bulk_create(
                 OrganisationLanguage(organisation=organisation, code=code) for code in spec["languages"]
             )
-            admin = User.objects.get(email=admin_email) if admin_email else rng.choice(
-                [m for m in members if m.municipality and m.municipality.region_id == place.region_id] or members
+            admin = (
+                User.objects.get(email=admin_email)
+                if admin_email
+                else rng.choice(
+                    [m for m in members if m.municipality and m.municipality.region_id == place.region_id] or members
+                )
             )
             Membership.objects.create(organisation=organisation, user=admin, role="admin", is_contact_person=True)
             for member in rng.sample(members, k=rng.randint(0, 3)):
@@ -177,7 +210,5 @@ class Command(BaseCommand):
                 self._password_hash = make_password(DEMO_PASSWORD)
             user.password = self._password_hash
             user.save()
-            EmailAddress.objects.get_or_create(
-                user=user, email=email, defaults={"verified": True, "primary": True}
-            )
+            EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
         return user
