@@ -1,9 +1,11 @@
-"""Generate the benchmark data set: many members and audit log entries.
+"""Generate the benchmark data set: members with profiles, organisations, audit entries.
 
 Everything is created with ``bulk_create`` and one precomputed password hash, so that
 100 000 members take seconds, not hours. The data is invented but shaped like the real
 network: German, Ukrainian and Arabic names, members spread over the real municipalities
-of the Land (weighted by population), a few coordinators, audit entries by them.
+of the Land (weighted by population), a profile for every member (sector, job title, bio,
+topics, spoken languages), organisations with one admin each, a few coordinators, audit
+entries by them. The directory's search index is filled with ``directory.indexing.bulk_index``.
 
 A finished data set is recorded in the table ``bench_meta``; a later run with the same
 scale and ``DATA_VERSION`` reuses it. Bump ``DATA_VERSION`` whenever the generator changes
@@ -16,6 +18,7 @@ import sys
 import time
 from dataclasses import asdict, dataclass
 from datetime import timedelta
+from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 from django.core.management import call_command
@@ -23,7 +26,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-DATA_VERSION = 1
+DATA_VERSION = 3
 SEED = 20260101
 BATCH_SIZE = 5_000
 EMAIL_DOMAIN = "bench.example.org"
@@ -32,6 +35,7 @@ ADMIN_EMAIL = f"bench-admin@{EMAIL_DOMAIN}"
 # At scale 1 the large data set holds these numbers; the small one 1/100 of them.
 LARGE_MEMBERS = 100_000
 LARGE_AUDIT_ENTRIES = 10_000
+LARGE_ORGANISATIONS = 10_000
 SMALL_DIVISOR = 100
 
 GERMAN_FIRST = [
@@ -95,6 +99,134 @@ LEGAL_PAGE_REPRS = [
     "Easy-to-read information (de)",
 ]
 
+# --- Profiles ------------------------------------------------------------------------------
+
+# Who may see a profile: (visibility, share).
+PROFILE_VISIBILITY = [("public", 0.45), ("members", 0.45), ("nobody", 0.10)]
+# (sector, share, job titles); "" is a profile without a sector.
+PROFILE_SECTORS = [
+    ("administration", 0.12, [
+        "Sachbearbeiterin Ausländerbehörde", "Sachbearbeiter Ausländerbehörde",
+        "Integrationsbeauftragte", "Integrationskoordinator", "Mitarbeiterin Sozialamt",
+        "Sachbearbeiter Leistungsabteilung", "Bürgermeisterin", "Fallmanager im Jobcenter",
+    ]),
+    ("business", 0.18, [
+        "Personalreferentin", "Ausbildungsleiter", "Inhaberin einer Bäckerei", "Geschäftsführer",
+        "Elektromeister", "Personalsachbearbeiterin", "Handwerksmeister", "Logistikleiterin",
+    ]),
+    ("civil_society", 0.22, [
+        "Ehrenamtliche Sprachmittlerin", "Integrationslotse", "Integrationslotsin",
+        "Vereinsvorsitzender", "Ehrenamtliche Deutschlehrerin", "Patin für Familien",
+        "Flüchtlingshelfer", "Migrationsberaterin",
+    ]),
+    ("migrant_organisation", 0.08, [
+        "Vorsitzende eines Migrantenvereins", "Kulturmittler", "Projektleiterin", "Berater",
+        "Elternbegleiterin", "Vorstandsmitglied",
+    ]),
+    ("education", 0.14, [
+        "Lehrerin", "Deutschlehrer (DaZ)", "Kursleiterin Integrationskurs", "Schulsozialarbeiter",
+        "Erzieherin", "Berufsschullehrer", "Bildungsberaterin",
+    ]),
+    ("health", 0.10, [
+        "Ärztin", "Hausarzt", "Pflegefachkraft", "Psychotherapeutin", "Hebamme", "Apotheker",
+        "Medizinische Fachangestellte",
+    ]),
+    ("other", 0.06, ["Studentin", "Rentner", "Journalistin", "Pfarrer", "Übersetzerin"]),
+    ("", 0.10, ["", "", "Studentin", "Auszubildender"]),
+]  # fmt: skip
+INTERPRETER_TITLES = [
+    "Sprachmittlerin", "Sprachmittler", "Dolmetscherin", "Dolmetscher", "Sprach- und Kulturmittlerin",
+]  # fmt: skip
+BIO_OPENERS = [
+    "Ich lebe seit {years} Jahren in {place}.",
+    "Ich wohne in {place} und bin gern im Netzwerk aktiv.",
+    "Seit {year} engagiere ich mich in {place}.",
+    "Ich bin in {place} zu Hause und kenne die Angebote vor Ort.",
+]
+BIO_MIDDLES = [
+    "Ich helfe gern bei Behördengängen und Anträgen.",
+    "Mein Schwerpunkt ist {topic}.",
+    "Ich begleite Familien bei der Wohnungssuche.",
+    "Ich unterstütze bei der Anerkennung von Berufsabschlüssen.",
+    "Ich organisiere ein Sprachcafé für Nachbarinnen und Nachbarn.",
+    "Ich vermittle Praktika und Ausbildungsplätze.",
+    "Ich berate zu Fragen rund um Kita und Schule.",
+    "Ich begleite zu Arztterminen und übersetze dort.",
+]
+BIO_CLOSERS = ["Sprechen Sie mich gern an.", "Ich freue mich über Kontakt.", "Termine nach Absprache.", ""]
+# Spoken languages per name group (same order as NAME_GROUPS): the first language, then
+# further ones with their chances (at most three in all).
+SPOKEN = [
+    ("de", [("en", 0.45), ("ru", 0.06), ("fr", 0.05), ("pl", 0.03), ("es", 0.03), ("tr", 0.02)]),
+    ("uk", [("ru", 0.7), ("de", 0.5), ("en", 0.2), ("pl", 0.05)]),
+    ("ar", [("de", 0.55), ("en", 0.25), ("ku", 0.1), ("fa", 0.06), ("tr", 0.06)]),
+]
+DARI_SHARE = 0.05  # members who speak Dari ("prs"), whatever their name
+INTERPRETER_SHARE = 0.30  # of the members who speak two languages or more
+OTHER_LEVELS = ["fluent", "good", "good", "basic"]
+MAX_PROFILE_TOPICS = 3
+# The first members of every data set live in this place and are public (or members-only)
+# Dari interpreters in civil society, so that the directory pages of the benchmark find
+# something in the small data sets too (an empty result skips a query and looks like a
+# query count that grows with the data). Three among 1 000 or 100 000 change nothing else.
+ANCHOR_REGION, ANCHOR_PLACE = "stendal", "Stendal"
+ANCHOR_VISIBILITY = ["public", "members", "public"]
+
+# --- Organisations ---------------------------------------------------------------------------
+
+# (kind, sector, share, name prefixes)
+ORGANISATION_KINDS = [
+    ("authority", "administration", 0.08, [
+        "Stadtverwaltung", "Gemeindeverwaltung", "Ausländerbehörde", "Sozialamt", "Bürgerbüro",
+    ]),
+    ("jobcenter", "administration", 0.03, ["Jobcenter", "Agentur für Arbeit", "Berufsberatung"]),
+    ("chamber", "business", 0.02, [
+        "Handwerkskammer Servicestelle", "IHK-Servicestelle", "Kreishandwerkerschaft",
+        "Unternehmerverband",
+    ]),
+    ("business", "business", 0.30, [
+        "Bäckerei", "Autohaus", "Pflegedienst", "Elektro", "Metallbau", "Gärtnerei", "Logistik",
+        "Hotel", "Tischlerei",
+    ]),
+    ("club", "civil_society", 0.16, [
+        "Sportverein", "Heimatverein", "Kulturverein", "Förderverein", "Integrationsverein",
+    ]),
+    ("initiative", "civil_society", 0.10, [
+        "Willkommensinitiative", "Sprachcafé", "Nachbarschaftshilfe", "Patenschaftsprojekt",
+    ]),
+    ("migrant_organisation", "migrant_organisation", 0.06, [
+        "Afghanischer Kulturverein", "Ukrainische Gemeinde", "Syrischer Verein",
+        "Deutsch-Arabischer Freundeskreis", "Eritreische Gemeinschaft",
+    ]),
+    ("church", "civil_society", 0.05, [
+        "Evangelische Kirchengemeinde", "Katholische Pfarrei", "Islamische Gemeinde", "Diakonie",
+    ]),
+    ("school", "education", 0.08, [
+        "Grundschule", "Sekundarschule", "Volkshochschule", "Sprachschule", "Berufsschule",
+    ]),
+    ("counselling", "civil_society", 0.05, [
+        "Migrationsberatung", "Jugendmigrationsdienst", "Flüchtlingsberatung", "Schuldnerberatung",
+    ]),
+    ("health", "health", 0.05, [
+        "Hausarztpraxis", "Kinderarztpraxis", "Apotheke", "Physiotherapie", "Pflegeheim",
+    ]),
+    ("other", "other", 0.02, ["Bibliothek", "Jugendclub", "Tafel", "Stadtteilzentrum"]),
+]  # fmt: skip
+ORGANISATION_SENTENCES = [
+    "Wir beraten auf Deutsch und in weiteren Sprachen.",
+    "Neue Mitglieder und Ehrenamtliche sind herzlich willkommen.",
+    "Wir bilden aus und bieten Praktikumsplätze an.",
+    "Termine gibt es nach Vereinbarung, auch mit Sprachmittlung.",
+    "Wir arbeiten eng mit der Integrationskoordination im Landkreis zusammen.",
+    "Unsere Räume sind barrierefrei erreichbar.",
+]
+ORGANISATION_VISIBILITY = [("public", 0.85), ("members", 0.15)]
+ORGANISATION_LANGUAGES = [
+    ("en", 0.35), ("ar", 0.15), ("uk", 0.15), ("ru", 0.12), ("prs", 0.05), ("fa", 0.05),
+    ("tr", 0.05), ("ku", 0.04), ("fr", 0.04),
+]  # fmt: skip
+VERIFIED_SHARE = 0.4
+
 
 @dataclass(frozen=True)
 class Plan:
@@ -104,15 +236,23 @@ class Plan:
     scale: float
     members: int
     audit_entries: int
+    organisations: int
     version: int = DATA_VERSION
 
 
 def plan_for(size: str, scale: float) -> Plan:
     members = LARGE_MEMBERS * scale
     audit_entries = LARGE_AUDIT_ENTRIES * scale
+    organisations = LARGE_ORGANISATIONS * scale
     if size == "small":
-        members, audit_entries = members / SMALL_DIVISOR, audit_entries / SMALL_DIVISOR
-    return Plan(size, scale, max(1, round(members)), max(1, round(audit_entries)))
+        members, audit_entries, organisations = (
+            members / SMALL_DIVISOR,
+            audit_entries / SMALL_DIVISOR,
+            organisations / SMALL_DIVISOR,
+        )
+    return Plan(
+        size, scale, max(1, round(members)), max(1, round(audit_entries)), max(1, round(organisations))
+    )
 
 
 def log(message: str) -> None:
@@ -159,6 +299,7 @@ def prepare_database(plan: Plan) -> bool:
     if not cached:
         # Another scale or an older generator: start from empty tables.
         call_command("flush", interactive=False, **quiet)
+        _after_flush()
     call_command("load_regions", **quiet)
     log(f"[{plan.size}] migrated and loaded regions in {time.perf_counter() - started:.1f} s")
     if cached:
@@ -168,11 +309,56 @@ def prepare_database(plan: Plan) -> bool:
     with transaction.atomic():
         generate(plan)
         _store_plan(plan)
+    if connection.vendor == "sqlite":
+        # The generation went through the write-ahead log (hundreds of MB at scale 1):
+        # write it into the database file and empty it, instead of keeping both on disk.
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     log(
-        f"[{plan.size}] generated {plan.members} members and {plan.audit_entries} audit entries "
+        f"[{plan.size}] generated {plan.members} members with profiles, {plan.organisations} "
+        f"organisations and {plan.audit_entries} audit entries "
         f"in {time.perf_counter() - started:.1f} s"
     )
     return True
+
+
+def _after_flush() -> None:
+    """Put back what ``flush`` removes but the application relies on.
+
+    ``flush`` empties every model table, also the rows that data migrations seeded (the
+    topics, the default legal pages), and leaves SQLite's FTS5 table of the directory
+    alone (it is no model table), whose old rows would clash with the new entry ids.
+    """
+    from importlib import import_module
+
+    from django.apps import apps
+
+    for module, function in [
+        ("landnetz.core.migrations.0002_default_legal_pages", "insert_default_pages"),
+        ("landnetz.core.migrations.0004_default_topics", "insert_topics"),
+    ]:
+        getattr(import_module(module), function)(apps, None)
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM directory_fts")
+
+
+MEMBER_EMAIL = f"bench-member@{EMAIL_DOMAIN}"
+
+
+def plain_member():
+    """A logged-in member without special rights: what pages needing a member see."""
+    from landnetz.accounts.models import User
+
+    member, _ = User.objects.get_or_create(
+        email=MEMBER_EMAIL,
+        defaults={
+            "display_name": "Bench Member",
+            "password": make_password(None),
+            "privacy_consent_at": timezone.now(),
+        },
+    )
+    return member
 
 
 def network_admin():
@@ -200,10 +386,10 @@ def _weighted(rng: random.Random, choices: list[tuple[str, float]]) -> str:
     return rng.choices(values, weights=weights)[0]
 
 
-def _name(rng: random.Random) -> tuple[str, str, str]:
-    """(display name, Latin form for the e-mail address, preferred language)."""
-    group = rng.choices(NAME_GROUPS, weights=[g[0] for g in NAME_GROUPS])[0]
-    _, firsts, lasts, languages, native_share = group
+def _name(rng: random.Random) -> tuple[str, str, str, int]:
+    """(display name, Latin form for the e-mail address, preferred language, name group)."""
+    group_index = rng.choices(range(len(NAME_GROUPS)), weights=[g[0] for g in NAME_GROUPS])[0]
+    _, firsts, lasts, languages, native_share = NAME_GROUPS[group_index]
     first, last = rng.choice(firsts), rng.choice(lasts)
     if isinstance(first, tuple):
         native = rng.random() < native_share
@@ -211,7 +397,7 @@ def _name(rng: random.Random) -> tuple[str, str, str]:
         display = f"{first[1]} {last[1]}" if native else latin
     else:
         latin = display = f"{first} {last}"
-    return display, latin, _weighted(rng, languages)
+    return display, latin, _weighted(rng, languages), group_index
 
 
 def generate(plan: Plan) -> None:
@@ -227,11 +413,20 @@ def generate(plan: Plan) -> None:
         raise RuntimeError("No municipalities: load_regions did not load anything")
     weights = [max(population, 1) for _pk, _region, population in municipalities]
     places = rng.choices(municipalities, weights=weights, k=plan.members)
+    anchor = (
+        Municipality.objects.filter(region__slug=ANCHOR_REGION, name=ANCHOR_PLACE)
+        .values_list("pk", "region_id", "population")
+        .first()
+    )
+    anchors = min(len(ANCHOR_VISIBILITY), plan.members) if anchor else 0
+    places[:anchors] = [anchor] * anchors
 
-    members = []
+    started = time.perf_counter()
+    members, groups = [], []
     for number, (municipality_id, region_id, _population) in enumerate(places, start=1):
-        display, latin, language = _name(rng)
+        display, latin, language, group = _name(rng)
         joined = now - timedelta(seconds=rng.randrange(3 * 365 * 24 * 3600))
+        groups.append(group)
         members.append(
             User(
                 email=f"{slugify(latin).replace('-', '.')}.{number}@{EMAIL_DOMAIN}",
@@ -247,7 +442,10 @@ def generate(plan: Plan) -> None:
             )
         )
     User.objects.bulk_create(members, batch_size=BATCH_SIZE)
-    del members
+    # Every member row gets a profile; bulk_create returned the ids (SQLite and PostgreSQL).
+    people = [(m.pk, m.municipality_id, group) for m, group in zip(members, groups, strict=True)]
+    del members, groups
+    _step(plan, "members", started)
 
     admin = network_admin()
     # A few coordinators (one per 500 members), each for the region they live in.
@@ -265,6 +463,14 @@ def generate(plan: Plan) -> None:
     )
     actors = [admin.pk] + [pk for pk, _name, _region in coordinators]
 
+    started = time.perf_counter()
+    _generate_profiles(rng, people, anchors)
+    _step(plan, "profiles", started)
+    started = time.perf_counter()
+    _generate_organisations(rng, plan, people, admin)
+    _step(plan, "organisations", started)
+
+    started = time.perf_counter()
     entries = []
     for _ in range(plan.audit_entries):
         verb = rng.choice(AUDIT_VERBS)
@@ -296,3 +502,209 @@ def generate(plan: Plan) -> None:
         AuditEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
     finally:
         created_at.auto_now_add = True
+    _step(plan, "audit entries", started)
+
+    started = time.perf_counter()
+    written = _index_directory()
+    _step(plan, f"directory index ({written} entries)", started)
+
+
+def _step(plan: Plan, what: str, started: float) -> None:
+    log(f"[{plan.size}]   {what}: {time.perf_counter() - started:.1f} s")
+
+
+def _chance(rng: random.Random, share: float) -> bool:
+    return rng.random() < share
+
+
+def _spoken_languages(rng: random.Random, group: int) -> list[tuple[str, str]]:
+    """1–3 (code, level) pairs: the name group's language first, Dari for about 5 %."""
+    first, extras = SPOKEN[group]
+    codes = [first] + [code for code, share in extras if _chance(rng, share)]
+    codes = codes[:3]
+    if _chance(rng, DARI_SHARE):
+        codes = codes[:2] + ["prs"]
+    levels = ["native"] + [rng.choice(OTHER_LEVELS) for _ in codes[1:]]
+    return list(zip(codes, levels, strict=True))
+
+
+def _bio(rng: random.Random, place: str, topic: str) -> str:
+    if _chance(rng, 0.2):
+        return ""
+    sentences = [
+        rng.choice(BIO_OPENERS).format(
+            years=rng.randint(1, 30), year=rng.randint(2005, 2025), place=place
+        ),
+        *[
+            middle.format(topic=topic)
+            for middle in rng.sample(BIO_MIDDLES, k=rng.randint(1, 2))
+        ],
+        rng.choice(BIO_CLOSERS),
+    ]
+    return " ".join(sentence for sentence in sentences if sentence)
+
+
+def _generate_profiles(rng: random.Random, people: list[tuple[int, int, int]], anchors: int) -> None:
+    """One profile per member, with topics and spoken languages, in batches.
+
+    The first ``anchors`` members get the anchor profiles (see ANCHOR_VISIBILITY).
+    """
+    from landnetz.accounts.models import Profile, ProfileLanguage
+    from landnetz.core.models import Municipality, Topic
+
+    topics = list(Topic.objects.order_by("pk").values_list("pk", "name"))
+    if not topics:
+        raise RuntimeError("No topics: the data migration's topics are missing")
+    place_names = dict(Municipality.objects.values_list("pk", "name"))
+    sectors = [(sector, titles) for sector, _share, titles in PROFILE_SECTORS]
+    sector_weights = [share for _sector, share, _titles in PROFILE_SECTORS]
+    visibilities, visibility_weights = zip(*PROFILE_VISIBILITY, strict=True)
+    TopicThrough = Profile.topics.through
+
+    for start in range(0, len(people), BATCH_SIZE):
+        batch = people[start : start + BATCH_SIZE]
+        profiles, details = [], []
+        for user_id, municipality_id, group in batch:
+            sector, titles = rng.choices(sectors, weights=sector_weights)[0]
+            chosen_topics = rng.sample(topics, k=rng.randint(0, MAX_PROFILE_TOPICS))
+            languages = _spoken_languages(rng, group)
+            interpreter = len(languages) >= 2 and _chance(rng, INTERPRETER_SHARE)
+            title = rng.choice(titles)
+            if interpreter and _chance(rng, 0.35):
+                title = rng.choice(INTERPRETER_TITLES)
+            topic_name = chosen_topics[0][1] if chosen_topics else rng.choice(topics)[1]
+            visibility = rng.choices(visibilities, weights=visibility_weights)[0]
+            if start + len(profiles) < anchors:
+                visibility = ANCHOR_VISIBILITY[start + len(profiles)]
+                sector, title, interpreter = "civil_society", rng.choice(INTERPRETER_TITLES), True
+                languages = [("prs", "native"), ("de", "fluent")]
+            profiles.append(
+                Profile(
+                    user_id=user_id,
+                    visibility=visibility,
+                    sector=sector,
+                    job_title=title,
+                    bio=_bio(rng, place_names.get(municipality_id, ""), topic_name),
+                    is_interpreter=interpreter,
+                    open_to_newcomers=_chance(rng, 0.3),
+                )
+            )
+            details.append((chosen_topics, languages))
+        Profile.objects.bulk_create(profiles, batch_size=BATCH_SIZE)
+        ProfileLanguage.objects.bulk_create(
+            [
+                ProfileLanguage(profile_id=profile.pk, code=code, level=level)
+                for profile, (_topics, languages) in zip(profiles, details, strict=True)
+                for code, level in languages
+            ],
+            batch_size=BATCH_SIZE,
+        )
+        TopicThrough.objects.bulk_create(
+            [
+                TopicThrough(profile_id=profile.pk, topic_id=topic_id)
+                for profile, (chosen, _languages) in zip(profiles, details, strict=True)
+                for topic_id, _name in chosen
+            ],
+            batch_size=BATCH_SIZE,
+        )
+
+
+def _jitter(rng: random.Random, value):
+    """A point near the municipality's centre: organisations have their own address."""
+    if value is None:
+        return None
+    return (value + Decimal(rng.uniform(-0.02, 0.02))).quantize(Decimal("0.000001"))
+
+
+def _generate_organisations(rng: random.Random, plan: Plan, people, admin) -> None:
+    """Organisations spread like the members, each with one active admin from its place."""
+    from landnetz.core.models import Municipality, Topic
+    from landnetz.organisations.models import Membership, Organisation, OrganisationLanguage
+
+    places = list(Municipality.objects.values_list("pk", "name", "population", "latitude", "longitude"))
+    chosen_places = rng.choices(places, weights=[max(p[2], 1) for p in places], k=plan.organisations)
+    residents: dict[int, list[int]] = {}
+    for user_id, municipality_id, _group in people:
+        residents.setdefault(municipality_id, []).append(user_id)
+    topic_ids = list(Topic.objects.order_by("pk").values_list("pk", flat=True))
+    kind_weights = [share for _kind, _sector, share, _prefixes in ORGANISATION_KINDS]
+
+    organisations, details = [], []
+    for number, (municipality_id, place, _population, latitude, longitude) in enumerate(
+        chosen_places, start=1
+    ):
+        kind, sector, _share, prefixes = rng.choices(ORGANISATION_KINDS, weights=kind_weights)[0]
+        prefix = rng.choice(prefixes)
+        # The running number keeps (name, municipality) and the slug unique.
+        name = f"{prefix} {place} {number}"[:150]
+        description = " ".join(
+            [f"{prefix} in {place}.", *rng.sample(ORGANISATION_SENTENCES, k=rng.randint(1, 3))]
+        )
+        admin_id = rng.choice(residents.get(municipality_id) or [p[0] for p in people])
+        verified = _chance(rng, VERIFIED_SHARE)
+        organisations.append(
+            Organisation(
+                name=name,
+                slug=slugify(name)[:170],
+                kind=kind,
+                sector=sector,
+                description=description,
+                municipality_id=municipality_id,
+                latitude=_jitter(rng, latitude),
+                longitude=_jitter(rng, longitude),
+                visibility=_weighted(rng, ORGANISATION_VISIBILITY),
+                verified_at=timezone.now() if verified else None,
+                verified_by_id=admin.pk if verified else None,
+                created_by_id=admin_id,
+            )
+        )
+        extra = [code for code, share in ORGANISATION_LANGUAGES if _chance(rng, share)][:2]
+        details.append((admin_id, ["de", *extra], rng.sample(topic_ids, k=rng.randint(0, 3))))
+    Organisation.objects.bulk_create(organisations, batch_size=BATCH_SIZE)
+
+    TopicThrough = Organisation.topics.through
+    pairs = list(zip(organisations, details, strict=True))
+    Membership.objects.bulk_create(
+        [
+            Membership(
+                organisation_id=organisation.pk,
+                user_id=admin_id,
+                role=Membership.Role.ADMIN,
+                status=Membership.Status.ACTIVE,
+                is_contact_person=True,
+            )
+            for organisation, (admin_id, _codes, _topics) in pairs
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    OrganisationLanguage.objects.bulk_create(
+        [
+            OrganisationLanguage(organisation_id=organisation.pk, code=code)
+            for organisation, (_admin, codes, _topics) in pairs
+            for code in codes
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    TopicThrough.objects.bulk_create(
+        [
+            TopicThrough(organisation_id=organisation.pk, topic_id=topic_id)
+            for organisation, (_admin, _codes, topics) in pairs
+            for topic_id in topics
+        ],
+        batch_size=BATCH_SIZE,
+    )
+
+
+def _index_directory() -> int:
+    """The directory's search index for every profile and organisation, in bulk."""
+    from landnetz.accounts.models import Profile
+    from landnetz.directory.indexing import bulk_index
+    from landnetz.organisations.models import Organisation
+
+    profiles = Profile.objects.select_related("user__region", "user__municipality").prefetch_related(
+        "topics", "languages"
+    )
+    organisations = Organisation.objects.select_related("municipality__region").prefetch_related(
+        "topics", "languages"
+    )
+    return bulk_index(profiles=profiles.order_by("pk"), organisations=organisations.order_by("pk"))

@@ -12,6 +12,9 @@ everything else they say goes to stderr.
 Environment: BENCH_SCALE (default 1), BENCH_REPEAT (default 50), BENCH_DATABASE_URL
 (PostgreSQL instead of SQLite files in bench/.data/), BENCH_PAGES (comma-separated page
 names to time; default all).
+
+A page whose URL answers 404 in a worker (or whose URL callable finds nothing) is skipped
+with a WARNING instead of stopping the run; the exit code is then 1.
 """
 
 import argparse
@@ -23,6 +26,7 @@ import subprocess
 import sys
 import time
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -38,9 +42,44 @@ FLOOR_PAGE = "minimal"
 
 @dataclass(frozen=True)
 class Page:
+    """One timed page.
+
+    ``url`` is a path, or a callable without arguments that the worker calls once its data
+    set is ready (for URLs naming generated objects); it returns the path, or None when the
+    data set holds no fitting object. ``needs_admin`` requests the page as the network
+    admin, ``needs_member`` as a plain logged-in member; otherwise anonymously.
+    """
+
     name: str
-    url: str
+    url: str | Callable[[], str | None]
     needs_admin: bool = False
+    needs_member: bool = False
+
+
+def first_public_profile() -> str | None:
+    """The person page of the first public profile (by id) of an active member."""
+    from landnetz.accounts.models import Profile
+
+    user_id = (
+        Profile.objects.filter(visibility="public", user__is_active=True)
+        .order_by("pk")
+        .values_list("user_id", flat=True)
+        .first()
+    )
+    return None if user_id is None else f"/de/people/{user_id}/"
+
+
+def first_public_organisation() -> str | None:
+    """The page of the first public organisation (by id)."""
+    from landnetz.organisations.models import Organisation
+
+    slug = (
+        Organisation.objects.filter(visibility="public")
+        .order_by("pk")
+        .values_list("slug", flat=True)
+        .first()
+    )
+    return None if slug is None else f"/de/organisations/{slug}/"
 
 
 # The pages that are timed. Add a page with one line; `minimal` is the floor (base.html
@@ -52,6 +91,15 @@ PAGES = [
     Page("region_detail", "/de/regions/stendal/"),
     Page("login", "/de/accounts/login/"),
     Page("audit_log", "/de/audit/", needs_admin=True),
+    Page(
+        "directory_search",
+        "/de/directory/?q=Sprachmittlerin&language=prs&region=stendal",
+        needs_member=True,
+    ),
+    Page("directory_browse", "/de/directory/?sector=civil_society&region=stendal"),
+    Page("profile", first_public_profile),
+    Page("organisation", first_public_organisation),
+    Page("organisation_list", "/de/organisations/"),
 ]
 
 
@@ -80,10 +128,16 @@ def selected_pages() -> list[Page]:
 # --- Worker: one data set, runs inside Django ----------------------------------------------
 
 
-def get(client, page: Page) -> None:
-    response = client.get(page.url)
+class PageNotFound(Exception):
+    """A page's URL answered 404 in this data set: the page is skipped, not timed."""
+
+
+def get(client, page: Page, url: str) -> None:
+    response = client.get(url)
+    if response.status_code == 404:
+        raise PageNotFound(f"GET {url} answered 404")
     if response.status_code != 200:
-        raise RuntimeError(f"{page.name}: GET {page.url} answered {response.status_code}")
+        raise RuntimeError(f"{page.name}: GET {url} answered {response.status_code}")
 
 
 def emit(message: dict) -> None:
@@ -108,23 +162,45 @@ def worker(size: str) -> None:
     plan = datagen.plan_for(size, scale())
     datagen.prepare_database(plan)
     admin = datagen.network_admin()
+    member = datagen.plain_member()
 
     settings.ROOT_URLCONF = "bench.urls"
     clear_url_caches()
     anonymous = Client(raise_request_exception=True)
-    logged_in = Client(raise_request_exception=True)
-    logged_in.force_login(admin)
-    pages = [(page, logged_in if page.needs_admin else anonymous) for page in selected_pages()]
+    as_admin = Client(raise_request_exception=True)
+    as_admin.force_login(admin)
+    as_member = Client(raise_request_exception=True)
+    as_member.force_login(member)
+
+    def client_for(page: Page) -> Client:
+        return as_admin if page.needs_admin else as_member if page.needs_member else anonymous
+
+    pages, skipped = [], {}
+    for page in selected_pages():
+        url = page.url() if callable(page.url) else page.url
+        if url is None:
+            skipped[page.name] = "the data set holds nothing to show"
+        else:
+            pages.append((page, client_for(page), url))
 
     queries = {}
-    for page, client in pages:
-        for _ in range(WARMUP):
-            get(client, page)
+    for page, client, url in list(pages):
+        try:
+            for _ in range(WARMUP):
+                get(client, page, url)
+        except PageNotFound as exc:
+            if page.name == FLOOR_PAGE:
+                raise
+            skipped[page.name] = str(exc)
+            pages.remove((page, client, url))
+            continue
         # Counted on an extra request: capturing queries slows the timed ones down.
         with CaptureQueriesContext(connection) as captured:
-            get(client, page)
+            get(client, page, url)
         # Read now: captured_queries slices the connection's log, which the next request clears.
         queries[page.name] = len(captured.captured_queries)
+    for name, reason in skipped.items():
+        print(f"WARNING [{size}] page {name} skipped: {reason}", file=sys.stderr, flush=True)
     # What is alive now (Django, the app, caches) never becomes garbage: keep it out of the
     # collector's sight, so that collections cost the same on both data sets.
     gc.collect()
@@ -132,26 +208,31 @@ def worker(size: str) -> None:
     emit(
         {
             "engine": connection.vendor,
-            "plan": {"members": plan.members, "audit_entries": plan.audit_entries},
+            "plan": {
+                "members": plan.members,
+                "audit_entries": plan.audit_entries,
+                "organisations": plan.organisations,
+            },
             "queries": queries,
+            "skipped": skipped,
         }
     )
 
-    floor_page, floor_client = pages[0]
+    floor_page, floor_client, floor_url = pages[0]
     for command in sys.stdin:
         if command.strip() != "round":
             break
         # One untimed request first: the other worker has just had the CPU and its caches.
-        get(floor_client, floor_page)
+        get(floor_client, floor_page, floor_url)
         timings = {}
         # Like timeit: no garbage collection inside the timed requests (a collection
         # triggered by one page's garbage would land on whichever page comes next); the
         # cyclic garbage of the round is collected after it, untimed.
         gc.disable()
         try:
-            for page, client in pages:
+            for page, client, url in pages:
                 started = time.perf_counter()
-                get(client, page)
+                get(client, page, url)
                 timings[page.name] = (time.perf_counter() - started) * 1000
         finally:
             gc.enable()
@@ -261,11 +342,21 @@ def report(results: dict[str, dict]) -> list[str]:
         f"BENCH_HEADER scale={scale():g} engine={large['engine']} "
         f"members_small={small['plan']['members']} members_large={large['plan']['members']} "
         f"audit_small={small['plan']['audit_entries']} "
-        f"audit_large={large['plan']['audit_entries']} repeat={repeat()} "
+        f"audit_large={large['plan']['audit_entries']} "
+        f"organisations_small={small['plan']['organisations']} "
+        f"organisations_large={large['plan']['organisations']} repeat={repeat()} "
         f"minimal_small_ms={small['median_ms'][FLOOR_PAGE]:.2f} minimal_large_ms={floor:.2f}"
     ]
     for page in selected_pages():
         if page.name == FLOOR_PAGE:
+            continue
+        reasons = [
+            f"{size}: {results[size]['skipped'][page.name]}"
+            for size in SIZES
+            if page.name in results[size]["skipped"]
+        ]
+        if reasons:
+            lines.append(f"WARNING name={page.name} skipped, not timed ({'; '.join(reasons)})")
             continue
         small_ms, large_ms = small["median_ms"][page.name], large["median_ms"][page.name]
         lines.append(
@@ -291,9 +382,12 @@ def main() -> None:
     selected_pages()  # fail early on unknown BENCH_PAGES
     started = time.perf_counter()
     urls = database_urls()
-    for line in report(run_workers(urls)):
+    results = run_workers(urls)
+    for line in report(results):
         print(line, flush=True)
     print(f"bench finished in {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
+    if any(result["skipped"] for result in results.values()):
+        raise SystemExit(1)
 
 
 if __name__ == "__main__":

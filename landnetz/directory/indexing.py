@@ -12,7 +12,7 @@ from django.utils import translation
 from landnetz.core.languages import LANGUAGE_NAMES
 from landnetz.core.models import Sector, Visibility
 from landnetz.directory.models import SearchEntry, SearchEntryLanguage
-from landnetz.directory.text import fold, index_text
+from landnetz.directory.text import filter_token, fold, index_text
 
 INDEX_LANGUAGES = ("de", "en", "uk", "ar", "ru")
 
@@ -30,11 +30,29 @@ def _topic_names(topics) -> list[str]:
     return [name for topic in topics for name in [topic.name, *topic.translations.values()]]
 
 
-def _save(entry: SearchEntry, parts: list[str], topics, language_codes) -> None:
+def _fill_text(entry: SearchEntry, parts: list[str], topics=(), language_codes=()) -> None:
+    """Set the derived text columns (document, stemmed, sort_title) from the parts."""
     text = " ".join(part for part in parts if part)
     entry.document = fold(text)
-    entry.stemmed = index_text(text)
+    entry.stemmed = " ".join([index_text(text), *_filter_tokens(entry, topics, language_codes)])
     entry.sort_title = fold(entry.title)
+
+
+def _filter_tokens(entry: SearchEntry, topics, language_codes) -> list[str]:
+    tokens = [filter_token("kind", entry.kind), filter_token("aud", entry.audience)]
+    if entry.sector:
+        tokens.append(filter_token("sector", entry.sector))
+    if entry.region_id:
+        tokens.append(filter_token("region", entry.region_id))
+    if entry.is_interpreter:
+        tokens.append(filter_token("interp", "yes"))
+    tokens += [filter_token("topic", topic.pk) for topic in topics]
+    tokens += [filter_token("lang", code) for code in sorted(set(language_codes))]
+    return tokens
+
+
+def _save(entry: SearchEntry, parts: list[str], topics, language_codes) -> None:
+    _fill_text(entry, parts, topics, language_codes)
     entry.save()
     entry.topics.set(topics)
     entry.languages.all().delete()
@@ -65,6 +83,22 @@ def index_profile(profile) -> None:
     entry = SearchEntry.objects.filter(profile=profile).first() or SearchEntry(
         kind=SearchEntry.Kind.PERSON, profile=profile
     )
+    topics, codes, parts = _profile_entry(
+        entry,
+        profile,
+        lambda: user.memberships.select_related("organisation").filter(status="active"),
+    )
+    _save(entry, parts, topics, codes)
+
+
+def _profile_entry(entry: SearchEntry, profile, active_memberships) -> tuple[list, list, list]:
+    """Fill ``entry``'s columns from a visible profile; return (topics, language codes, parts).
+
+    ``active_memberships`` is called once and yields the user's active memberships with
+    their organisations, in the default Membership ordering. No writes; the text columns
+    are set later by ``_fill_text``.
+    """
+    user = profile.user
     entry.audience = profile.visibility
     entry.title = user.display_name
     entry.summary = profile.job_title
@@ -81,9 +115,7 @@ def index_profile(profile) -> None:
     # Organisations are named only where they are visible to this entry's audience.
     audiences = {"public"} if entry.audience == "public" else {"public", "members"}
     organisations = [
-        m.organisation.name
-        for m in user.memberships.select_related("organisation").filter(status="active")
-        if m.organisation.visibility in audiences
+        m.organisation.name for m in active_memberships() if m.organisation.visibility in audiences
     ]
     parts = [
         user.display_name,
@@ -98,7 +130,7 @@ def index_profile(profile) -> None:
     ]
     if profile.is_interpreter:
         parts += ["Sprachmittler Sprachmittlerin Dolmetscher Dolmetscherin", *_labels_interpreter()]
-    _save(entry, parts, topics, codes)
+    return topics, codes, parts
 
 
 def _labels_interpreter() -> list[str]:
@@ -111,6 +143,12 @@ def index_organisation(organisation) -> None:
     entry = SearchEntry.objects.filter(organisation=organisation).first() or SearchEntry(
         kind=SearchEntry.Kind.ORGANISATION, organisation=organisation
     )
+    topics, codes, parts = _organisation_entry(entry, organisation)
+    _save(entry, parts, topics, codes)
+
+
+def _organisation_entry(entry: SearchEntry, organisation) -> tuple[list, list, list]:
+    """Fill ``entry``'s columns from an organisation; return (topics, language codes, parts)."""
     entry.audience = organisation.visibility
     entry.title = organisation.name
     entry.summary = str(organisation.get_kind_display())
@@ -136,7 +174,7 @@ def index_organisation(organisation) -> None:
         municipality.name,
         municipality.region.name,
     ]
-    _save(entry, parts, topics, codes)
+    return topics, codes, parts
 
 
 def remove_organisation(organisation) -> None:
@@ -160,3 +198,134 @@ def rebuild() -> int:
         index_organisation(organisation)
         count += 1
     return count
+
+
+BULK_BATCH_SIZE = 2000
+
+
+def bulk_index(profiles=(), organisations=()) -> int:
+    """Index many profiles and organisations at once: a few queries per 2 000 owners.
+
+    Produces exactly the rows that ``index_profile`` / ``index_organisation`` would, for
+    imports and generated data (the benchmark) where one-at-a-time indexing is too slow.
+    Existing entries of the given owners are replaced; profiles whose visibility is
+    "nobody" or whose user is inactive only lose their entry. Returns the number of
+    entries written. Runs in one transaction.
+
+    Expects the related objects to be loaded, otherwise every owner costs extra queries:
+
+    - profiles: ``Profile.objects.select_related("user__region", "user__municipality")
+      .prefetch_related("topics", "languages")``
+    - organisations: ``Organisation.objects.select_related("municipality__region")
+      .prefetch_related("topics", "languages")``
+
+    Active memberships (the organisations a profile names) are fetched here, per batch.
+    Querysets are read with ``iterator(chunk_size=2000)``; other iterables are consumed
+    in batches of 2 000 as they come.
+    """
+    from django.db import transaction
+
+    written = 0
+    with transaction.atomic():
+        for batch in _batches(profiles):
+            written += _bulk_index_profiles(batch)
+        for batch in _batches(organisations):
+            written += _bulk_index_organisations(batch)
+    return written
+
+
+def _batches(items):
+    from itertools import batched
+
+    from django.db.models import QuerySet
+
+    if isinstance(items, QuerySet):
+        items = items.iterator(chunk_size=BULK_BATCH_SIZE)
+    return batched(items, BULK_BATCH_SIZE)
+
+
+def _bulk_index_profiles(profiles) -> int:
+    from landnetz.organisations.models import Membership
+
+    _bulk_remove("profile_id", [profile.pk for profile in profiles])
+    visible = [p for p in profiles if p.visibility != Visibility.NOBODY and p.user.is_active]
+    # Same query as index_profile's, for the whole batch (default Membership ordering kept).
+    memberships: dict[int, list] = {}
+    user_ids = [profile.user_id for profile in visible]
+    if user_ids:
+        for membership in Membership.objects.select_related("organisation").filter(
+            user_id__in=user_ids, status="active"
+        ):
+            memberships.setdefault(membership.user_id, []).append(membership)
+    built = []
+    for profile in visible:
+        entry = SearchEntry(kind=SearchEntry.Kind.PERSON, profile=profile)
+        topics, codes, parts = _profile_entry(
+            entry, profile, lambda pk=profile.user_id: memberships.get(pk, [])
+        )
+        _fill_text(entry, parts, topics, codes)
+        built.append((entry, topics, codes))
+    return _bulk_write(built)
+
+
+def _bulk_index_organisations(organisations) -> int:
+    _bulk_remove("organisation_id", [organisation.pk for organisation in organisations])
+    built = []
+    for organisation in organisations:
+        entry = SearchEntry(kind=SearchEntry.Kind.ORGANISATION, organisation=organisation)
+        topics, codes, parts = _organisation_entry(entry, organisation)
+        _fill_text(entry, parts, topics, codes)
+        built.append((entry, topics, codes))
+    return _bulk_write(built)
+
+
+def _bulk_remove(owner_field: str, owner_ids: list[int]) -> None:
+    owners = SearchEntry.objects.filter(**{f"{owner_field}__in": owner_ids})
+    stale = list(owners.values_list("pk", flat=True))
+    if not stale:
+        return
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.executemany("DELETE FROM directory_fts WHERE rowid = %s", [[pk] for pk in stale])
+    SearchEntry.objects.filter(pk__in=stale).delete()
+
+
+def _bulk_write(built: list) -> int:
+    if not built:
+        return 0
+    entries = SearchEntry.objects.bulk_create(
+        [entry for entry, _topics, _codes in built], batch_size=BULK_BATCH_SIZE
+    )
+    if any(entry.pk is None for entry in entries):
+        raise RuntimeError("bulk_index needs a database that returns the ids of inserted rows")
+    Topics = SearchEntry.topics.through
+    SearchEntryLanguage.objects.bulk_create(
+        [
+            SearchEntryLanguage(entry=entry, code=code)
+            for entry, _topics, codes in built
+            for code in set(codes)
+        ],
+        batch_size=BULK_BATCH_SIZE,
+    )
+    Topics.objects.bulk_create(
+        [
+            Topics(searchentry_id=entry.pk, topic_id=topic_id)
+            for entry, topics, _codes in built
+            for topic_id in {topic.pk for topic in topics}
+        ],
+        batch_size=BULK_BATCH_SIZE,
+    )
+    ids = [entry.pk for entry in entries]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "UPDATE directory_searchentry SET search_vector = to_tsvector('german', document) "
+                "WHERE id = ANY(%s)",
+                [ids],
+            )
+        elif connection.vendor == "sqlite":
+            cursor.executemany(
+                "INSERT INTO directory_fts (rowid, stemmed) VALUES (%s, %s)",
+                [(entry.pk, entry.stemmed) for entry in entries],
+            )
+    return len(entries)

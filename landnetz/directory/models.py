@@ -75,3 +75,38 @@ class SearchEntryLanguage(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+class FullTextField(models.TextField):
+    """The column of SQLite's FTS5 table; supports ``__fts_match``."""
+
+
+@FullTextField.register_lookup
+class FullTextMatch(models.Lookup):
+    lookup_name = "fts_match"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} MATCH {rhs}", [*lhs_params, *rhs_params]
+
+
+class FullTextRow(models.Model):
+    """SQLite only: the FTS5 table created in migration 0002, joined by rowid.
+
+    Joining (instead of ``pk IN (SELECT rowid …)``) lets FTS5 drive the query and gives
+    its ``rank`` (bm25, lower is better) in the same pass.
+    """
+
+    entry = models.OneToOneField(
+        SearchEntry, primary_key=True, db_column="rowid", on_delete=models.DO_NOTHING, related_name="fulltext"
+    )
+    stemmed = FullTextField()
+    rank = models.FloatField()
+
+    class Meta:
+        managed = False
+        db_table = "directory_fts"
+
+    def __str__(self) -> str:
+        return str(self.entry_id)

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
 from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Value
-from django.db.models.expressions import ExpressionWrapper, RawSQL
+from django.db.models.expressions import ExpressionWrapper
 
 from landnetz.core.models import Municipality, Region, Topic
 from landnetz.directory.models import SearchEntry, SearchEntryLanguage
-from landnetz.directory.text import fold, stem, words
+from landnetz.directory.text import filter_token, fold, stem, words
 
 MAX_TERMS = 8
 KM_PER_DEGREE = 111.2
@@ -61,8 +61,10 @@ def search(viewer, criteria: Criteria) -> QuerySet[SearchEntry]:
     ranked = False
     terms = words(criteria.text)[:MAX_TERMS]
     if terms:
-        engine = _postgres_text if connection.vendor == "postgresql" else _sqlite_text
-        entries = engine(entries, terms)
+        if connection.vendor == "postgresql":
+            entries = _postgres_text(entries, terms)
+        else:
+            entries = _sqlite_text(entries, terms, _filter_tokens(viewer, criteria))
         ranked = True
 
     if criteria.near is not None and criteria.near.latitude is not None:
@@ -91,22 +93,35 @@ def _distance_squared(place: Municipality):
 # --- SQLite: FTS5 over stemmed text, typos through the index vocabulary -------------------
 
 
-def _sqlite_text(entries: QuerySet, terms: list[str]) -> QuerySet:
+def _sqlite_text(entries: QuerySet, terms: list[str], tokens: list[str]) -> QuerySet:
     groups = []
     for term in terms:
         stemmed = stem(term)
         alternatives = {stemmed} | _similar_terms(stemmed)
         groups.append("(" + " OR ".join(f'"{alt}"*' for alt in sorted(alternatives)) + ")")
-    expression = " AND ".join(groups)
-    match = "SELECT rowid FROM directory_fts WHERE directory_fts MATCH %s"
-    rank = (
-        "SELECT -bm25(directory_fts) FROM directory_fts "
-        "WHERE directory_fts MATCH %s AND rowid = directory_searchentry.id"
-    )
-    # The MATCH expression is a bound parameter, built only from \w+ stems in quotes.
-    return entries.filter(pk__in=RawSQL(match, [expression])).annotate(  # noqa: S611
-        rank=RawSQL(rank, [expression], output_field=FloatField())  # noqa: S611
-    )
+    # Filters go into the MATCH too (see indexing._filter_tokens): FTS5 then intersects with
+    # the rarest word first, and the cost follows the number of hits, not of members.
+    expression = " AND ".join([*groups, *tokens])
+    return entries.filter(fulltext__stemmed__fts_match=expression).annotate(rank=-F("fulltext__rank"))
+
+
+def _filter_tokens(viewer, criteria: "Criteria") -> list[str]:
+    tokens = []
+    if viewer is None or not viewer.is_authenticated:
+        tokens.append(filter_token("aud", "public"))
+    if criteria.kind:
+        tokens.append(filter_token("kind", criteria.kind))
+    if criteria.sector:
+        tokens.append(filter_token("sector", criteria.sector))
+    if criteria.region is not None:
+        tokens.append(filter_token("region", criteria.region.pk))
+    if criteria.topic is not None:
+        tokens.append(filter_token("topic", criteria.topic.pk))
+    if criteria.language:
+        tokens.append(filter_token("lang", criteria.language))
+    if criteria.interpreter:
+        tokens.append(filter_token("interp", "yes"))
+    return tokens
 
 
 def _similar_terms(term: str) -> set[str]:
@@ -159,11 +174,15 @@ def _postgres_text(entries: QuerySet, terms: list[str]) -> QuerySet:
 # --- Region overview: the three legs of the stool at a glance -----------------------------------
 
 
+ORGANISATIONS_PER_SECTOR = 8
+REGION_COUNTS_SECONDS = 600
+
+
 @dataclass
 class RegionOverview:
     region: Region
     coordinators: list
-    organisations_by_sector: list  # [(sector label, [organisation, ...]), ...]
+    organisations_by_sector: list  # [(sector key, label, count, [first organisations]), ...]
     members_by_sector: list  # [(sector label, count), ...]
     member_count: int
 
@@ -171,12 +190,15 @@ class RegionOverview:
 def region_overview(region: Region, viewer) -> RegionOverview:
     """Coordinators, organisations by sector and member counts by sector of one region.
 
-    Counts are aggregates over all members with a profile sector; names and links only
-    appear where the viewer may see the profile or organisation.
+    Counts are aggregates over all members with a profile sector (cached for ten
+    minutes: they grow with the region, the page must not); names and links only appear
+    where the viewer may see the profile or organisation, at most eight per sector, the
+    rest one click away in the directory.
     """
-    from django.db.models import Count
+    from django.core.cache import cache
+    from django.db.models import Count, Window
+    from django.db.models.functions import RowNumber
 
-    from landnetz.accounts.models import Profile
     from landnetz.accounts.permissions import can_see
     from landnetz.core.models import Sector
     from landnetz.organisations.queries import organisations_visible_to
@@ -188,20 +210,42 @@ def region_overview(region: Region, viewer) -> RegionOverview:
         coordinators.append(user)
 
     labels = dict(Sector.choices)
-    organisations = organisations_visible_to(viewer).filter(municipality__region=region).select_related("municipality")
+    visible = organisations_visible_to(viewer).filter(municipality__region=region)
+    counts = dict(visible.order_by().values_list("sector").annotate(count=Count("pk")))
+    first = (
+        visible.select_related("municipality")
+        .annotate(position=Window(RowNumber(), partition_by=F("sector"), order_by=[F("name").asc(), F("pk").asc()]))
+        .filter(position__lte=ORGANISATIONS_PER_SECTOR)
+        .order_by("sector", "name", "pk")
+    )
     grouped: dict[str, list] = {}
-    for organisation in organisations.order_by("sector", "name"):
+    for organisation in first:
         grouped.setdefault(organisation.sector, []).append(organisation)
-    counts = dict(
-        Profile.objects.filter(user__region=region, user__is_active=True)
-        .exclude(sector="")
-        .values_list("sector")
-        .annotate(count=Count("pk"))
+
+    members_by_sector, member_count = cache.get_or_set(
+        f"landnetz:region-members:{region.pk}", lambda: _member_counts(region), REGION_COUNTS_SECONDS
     )
     return RegionOverview(
         region=region,
         coordinators=coordinators,
-        organisations_by_sector=[(labels[key], grouped[key]) for key in labels if key in grouped],
-        members_by_sector=[(labels[key], counts.get(key, 0)) for key in labels],
-        member_count=region.members.filter(is_active=True).count(),
+        organisations_by_sector=[
+            (key, labels[key], counts[key], grouped.get(key, [])) for key in labels if counts.get(key)
+        ],
+        members_by_sector=[(labels[key], members_by_sector.get(key, 0)) for key in labels],
+        member_count=member_count,
     )
+
+
+def _member_counts(region: Region) -> tuple[dict[str, int], int]:
+    from django.db.models import Count
+
+    from landnetz.accounts.models import Profile
+
+    by_sector = dict(
+        Profile.objects.filter(user__region=region, user__is_active=True)
+        .exclude(sector="")
+        .order_by()
+        .values_list("sector")
+        .annotate(count=Count("pk"))
+    )
+    return by_sector, region.members.filter(is_active=True).count()

@@ -80,7 +80,7 @@ class Organisation(models.Model):
         constraints = [
             models.UniqueConstraint(Lower("name"), "municipality", name="unique_organisation_name_per_municipality")
         ]
-        indexes = [models.Index(fields=["sector", "municipality"])]
+        indexes = [models.Index(fields=["sector", "municipality"]), models.Index(fields=["visibility", "name"])]
 
     def __str__(self) -> str:
         return self.name

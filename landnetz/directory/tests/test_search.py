@@ -166,3 +166,38 @@ def test_query_count_does_not_grow(client, people, volunteer, regions, django_as
         make_person(regions, f"Person {index}", "Stendal", job="Sprachmittlerin", languages=[("prs", "good")])
     with django_assert_max_num_queries(len(before.captured_queries)):
         client.get("/de/directory/", params)
+
+
+def test_near_accepts_postcode_or_place_name(client, people, volunteer):
+    client.force_login(volunteer)
+    html = client.get("/de/directory/", {"language": "prs", "near": "06618", "sort": "distance"}).content.decode()
+    assert html.index("Karim Noori") < html.index("Farida Ahmadi")  # 06618 is Naumburg
+    html = client.get("/de/directory/", {"language": "prs", "near": "Stendal", "sort": "distance"}).content.decode()
+    assert html.index("Farida Ahmadi") < html.index("Karim Noori")
+    html = client.get("/de/directory/", {"language": "prs", "near": "Naumburg"}).content.decode()
+    assert "km" in html
+    response = client.get("/de/directory/", {"near": "Atlantis"})
+    assert "ln-error-summary" in response.content.decode()
+    assert 'value="Atlantis"' in response.content.decode()
+
+
+def test_region_page_shows_the_three_legs(client, regions, coordinator, volunteer, django_assert_max_num_queries):
+    from landnetz.organisations.models import Organisation
+
+    stendal = Municipality.objects.get(name="Stendal")
+    for index in range(10):
+        Organisation.objects.create(
+            name=f"Verein {index:02d}", slug=f"verein-{index}", kind="club", sector="civil_society", municipality=stendal
+        )
+    Organisation.objects.create(
+        name="Nur für Mitglieder", slug="intern", kind="club", sector="business", municipality=stendal, visibility="members"
+    )
+    make_person(regions, "Sektor Person", "Stendal", sector="health")
+    with django_assert_max_num_queries(10):
+        html = client.get("/de/regions/stendal/").content.decode()
+    assert "Katrin Behrendt" in html  # the coordinator, without a link: no visible profile
+    assert "Verein 07" in html and "Verein 08" not in html  # eight per sector, then a link
+    assert "sector=civil_society" in html
+    assert "Nur für Mitglieder" not in html
+    client.force_login(volunteer)
+    assert "Nur für Mitglieder" in client.get("/de/regions/stendal/").content.decode()
