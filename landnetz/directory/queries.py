@@ -40,7 +40,31 @@ def visible_entries(viewer) -> QuerySet[SearchEntry]:
 
 
 def search(viewer, criteria: Criteria) -> QuerySet[SearchEntry]:
-    entries = visible_entries(viewer).select_related("region", "municipality")
+    terms = words(criteria.text)[:MAX_TERMS]
+    if terms and connection.vendor != "postgresql":
+        # SQLite: audience and filters are words of the full-text index (see _filter_tokens), so
+        # FTS5 alone selects the rows; a column filter here would make SQLite scan that index
+        # first and run the full-text match once per row.
+        entries = SearchEntry.objects.select_related("region", "municipality")
+        if criteria.municipality is not None:
+            entries = entries.filter(municipality=criteria.municipality)
+        entries = _sqlite_text(entries, terms, _filter_tokens(viewer, criteria))
+    else:
+        entries = _filtered(visible_entries(viewer).select_related("region", "municipality"), criteria)
+        if terms:
+            entries = _postgres_text(entries, terms)
+    ranked = bool(terms)
+
+    if criteria.near is not None and criteria.near.latitude is not None:
+        entries = entries.annotate(distance2=_distance_squared(criteria.near))
+    if criteria.sort == "distance" and criteria.near is not None and criteria.near.latitude is not None:
+        return entries.order_by(F("distance2").asc(nulls_last=True), "sort_title", "pk")
+    if criteria.sort == "relevance" and ranked:
+        return entries.order_by("-rank", "sort_title", "pk")
+    return entries.order_by("sort_title", "pk")
+
+
+def _filtered(entries: QuerySet, criteria: Criteria) -> QuerySet:
     if criteria.kind:
         entries = entries.filter(kind=criteria.kind)
     if criteria.sector:
@@ -57,23 +81,7 @@ def search(viewer, criteria: Criteria) -> QuerySet[SearchEntry]:
         )
     if criteria.interpreter:
         entries = entries.filter(is_interpreter=True)
-
-    ranked = False
-    terms = words(criteria.text)[:MAX_TERMS]
-    if terms:
-        if connection.vendor == "postgresql":
-            entries = _postgres_text(entries, terms)
-        else:
-            entries = _sqlite_text(entries, terms, _filter_tokens(viewer, criteria))
-        ranked = True
-
-    if criteria.near is not None and criteria.near.latitude is not None:
-        entries = entries.annotate(distance2=_distance_squared(criteria.near))
-    if criteria.sort == "distance" and criteria.near is not None and criteria.near.latitude is not None:
-        return entries.order_by(F("distance2").asc(nulls_last=True), "sort_title", "pk")
-    if criteria.sort == "relevance" and ranked:
-        return entries.order_by("-rank", "sort_title", "pk")
-    return entries.order_by("sort_title", "pk")
+    return entries
 
 
 def distance_km(entry: SearchEntry) -> float | None:

@@ -73,6 +73,7 @@ class Command(BaseCommand):
         self._organisations(rng, municipalities)
         indexed = rebuild()
         self.stdout.write(f"Directory: {indexed} profiles and organisations indexed")
+        call_command("optimize_database", stdout=self.stdout)
 
         if not quiet_logins:
             self.stdout.write(self.style.SUCCESS("\nDemo network loaded. Log in with any of these accounts:"))
