@@ -90,6 +90,12 @@ def network_admin(regions):
 
 
 @pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded photos and logos go to a temporary folder, never into var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits live in the cache: start every test with none used."""
     from django.core.cache import cache

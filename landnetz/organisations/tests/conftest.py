@@ -11,6 +11,15 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are asserted in English (the msgids); pages under /de/ still render German."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def municipality(region_slug: str, name: str) -> Municipality:
     return Municipality.objects.select_related("region").get(region__slug=region_slug, name=name)
 

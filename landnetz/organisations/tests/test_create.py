@@ -14,13 +14,13 @@ from landnetz.organisations.tests.helpers import image_bytes, valid_post
 
 pytestmark = pytest.mark.django_db
 
-URL = "/de/organisations/new/"
+URL = "/en/organisations/new/"
 
 
 def test_anonymous_is_sent_to_login(client):
     response = client.get(URL)
     assert response.status_code == 302
-    assert response["Location"].startswith("/de/accounts/login/")
+    assert response["Location"].startswith("/en/accounts/login/")
     assert client.post(URL, {"name": "X"}).status_code == 302
     assert not Organisation.objects.exists()
 
@@ -42,7 +42,7 @@ def test_member_registers_an_organisation_and_becomes_admin(client, volunteer, s
     response = client.post(URL, data)
     assert response.status_code == 302
     organisation = Organisation.objects.get()
-    assert response["Location"] == f"/de/organisations/{organisation.slug}/"
+    assert response["Location"] == f"/en/organisations/{organisation.slug}/"
     assert organisation.slug == "tafel-stendal"  # the place is already in the name
     assert organisation.created_by == volunteer
     assert set(organisation.topics.all()) == set(topics)

@@ -15,36 +15,36 @@ pytestmark = pytest.mark.django_db
 
 
 def test_empty_list_tells_what_to_do(client, volunteer):
-    response = client.get("/de/organisations/")
+    response = client.get("/en/organisations/")
     assert response.status_code == 200
     html = response.content.decode()
     assert "No organisations have registered yet" in html
-    assert "/de/accounts/login/?next=/de/organisations/new/" in html
-    assert "/de/accounts/signup/" in html
+    assert "/en/accounts/login/?next=/en/organisations/new/" in html
+    assert "/en/accounts/signup/" in html
     client.force_login(volunteer)
-    html = client.get("/de/organisations/").content.decode()
-    assert "/de/organisations/new/" in html
+    html = client.get("/en/organisations/").content.decode()
+    assert "/en/organisations/new/" in html
 
 
 def test_list_shows_only_visible_organisations(client, org, members_only_org, outsider):
-    html = client.get("/de/organisations/").content.decode()
+    html = client.get("/en/organisations/").content.decode()
     assert org.name in html
     assert members_only_org.name not in html
     client.force_login(outsider)
-    html = client.get("/de/organisations/").content.decode()
+    html = client.get("/en/organisations/").content.decode()
     assert org.name in html and members_only_org.name in html
 
 
 def test_list_filters_by_sector_and_region(client, org, members_only_org, outsider):
     client.force_login(outsider)
-    html = client.get("/de/organisations/?sector=migrant_organisation").content.decode()
+    html = client.get("/en/organisations/?sector=migrant_organisation").content.decode()
     assert members_only_org.name in html and org.name not in html
-    html = client.get("/de/organisations/?region=stendal").content.decode()
+    html = client.get("/en/organisations/?region=stendal").content.decode()
     assert org.name in html and members_only_org.name not in html
-    html = client.get("/de/organisations/?region=harz").content.decode()
+    html = client.get("/en/organisations/?region=harz").content.decode()
     assert "No organisation matches these filters" in html
     # Unknown filter values do not break the page.
-    assert client.get("/de/organisations/?region=atlantis&sector=x&page=abc").status_code == 200
+    assert client.get("/en/organisations/?region=atlantis&sector=x&page=abc").status_code == 200
 
 
 def _many(make_org, admin, municipality, count, start=0):
@@ -65,10 +65,10 @@ def _many(make_org, admin, municipality, count, start=0):
 
 def test_list_paginates_and_keeps_filters(client, make_org, volunteer, stendal):
     _many(make_org, volunteer, stendal, 30)
-    html = client.get("/de/organisations/?region=stendal").content.decode()
+    html = client.get("/en/organisations/?region=stendal").content.decode()
     assert html.count('class="ln-result"') == 25
     assert "?region=stendal&amp;page=2" in html
-    html = client.get("/de/organisations/?region=stendal&page=2").content.decode()
+    html = client.get("/en/organisations/?region=stendal&page=2").content.decode()
     assert html.count('class="ln-result"') == 5
 
 
@@ -80,10 +80,10 @@ def test_list_query_count_does_not_grow(
         client.force_login(request.getfixturevalue(persona))
     _many(make_org, volunteer, stendal, 5)
     with django_assert_max_num_queries(12) as few:
-        assert client.get("/de/organisations/?sector=civil_society").status_code == 200
+        assert client.get("/en/organisations/?sector=civil_society").status_code == 200
     _many(make_org, volunteer, stendal, 30, start=100)
     with django_assert_max_num_queries(len(few.captured_queries)):
-        assert client.get("/de/organisations/?sector=civil_society").status_code == 200
+        assert client.get("/en/organisations/?sector=civil_society").status_code == 200
 
 
 # --- detail -------------------------------------------------------------------------------
@@ -122,7 +122,7 @@ def test_detail_shows_everything(client, make_org, volunteer, stendal):
 
 
 def test_buttons_follow_permissions(client, org, volunteer, coordinator, outsider, network_admin):
-    detail = f"/de/organisations/{org.slug}/"
+    detail = f"/en/organisations/{org.slug}/"
     client.force_login(volunteer)  # org admin
     html = client.get(detail).content.decode()
     assert all(f"{detail}{path}" in html for path in ("edit/", "members/", "leave/", "delete/"))
@@ -138,14 +138,14 @@ def test_buttons_follow_permissions(client, org, volunteer, coordinator, outside
 
 
 def test_members_only_organisation_is_404_for_visitors(client, members_only_org, outsider):
-    url = f"/de/organisations/{members_only_org.slug}/"
+    url = f"/en/organisations/{members_only_org.slug}/"
     assert client.get(url).status_code == 404
     client.force_login(outsider)
     assert client.get(url).status_code == 200
 
 
 def test_unknown_slug_is_404(client):
-    assert client.get("/de/organisations/no-such-thing/").status_code == 404
+    assert client.get("/en/organisations/no-such-thing/").status_code == 404
 
 
 @pytest.mark.parametrize("persona", [None, "outsider", "volunteer"])
@@ -155,7 +155,7 @@ def test_detail_query_count_does_not_grow(client, request, org, volunteer, djang
 
     if persona:
         client.force_login(request.getfixturevalue(persona))
-    url = f"/de/organisations/{org.slug}/"
+    url = f"/en/organisations/{org.slug}/"
 
     def add_people(count):
         for _ in range(count):
@@ -170,7 +170,7 @@ def test_detail_query_count_does_not_grow(client, request, org, volunteer, djang
     org.topics.set(Topic.objects.all())
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(url)
-    assert response.content.decode().count("/de/people/") == 32
+    assert response.content.decode().count("/en/people/") == 32
 
 
 # --- edit ---------------------------------------------------------------------------------
@@ -178,7 +178,7 @@ def test_detail_query_count_does_not_grow(client, request, org, volunteer, djang
 
 def test_admin_edits_the_organisation(client, org, volunteer, stendal):
     client.force_login(volunteer)
-    url = f"/de/organisations/{org.slug}/edit/"
+    url = f"/en/organisations/{org.slug}/edit/"
     form = client.get(url)
     assert form.status_code == 200
     assert org.name in form.content.decode()
@@ -193,11 +193,11 @@ def test_admin_edits_the_organisation(client, org, volunteer, stendal):
 
 def test_renaming_removes_the_verification(client, org, volunteer, coordinator, stendal):
     client.force_login(coordinator)
-    client.post(f"/de/organisations/{org.slug}/verify/")
+    client.post(f"/en/organisations/{org.slug}/verify/")
     org.refresh_from_db()
     assert org.is_verified
     client.force_login(volunteer)
-    client.post(f"/de/organisations/{org.slug}/edit/", valid_post(stendal, name="Ganz anderer Name"))
+    client.post(f"/en/organisations/{org.slug}/edit/", valid_post(stendal, name="Ganz anderer Name"))
     org.refresh_from_db()
     assert org.name == "Ganz anderer Name"
     assert not org.is_verified
@@ -206,7 +206,7 @@ def test_renaming_removes_the_verification(client, org, volunteer, coordinator, 
 def test_edit_to_a_taken_name_is_refused(client, org, make_org, volunteer, coordinator, stendal):
     make_org(coordinator, name="Tafel Stendal", municipality=stendal)
     client.force_login(volunteer)
-    response = client.post(f"/de/organisations/{org.slug}/edit/", valid_post(stendal, name="TAFEL STENDAL"))
+    response = client.post(f"/en/organisations/{org.slug}/edit/", valid_post(stendal, name="TAFEL STENDAL"))
     assert response.status_code == 200
     assert "name" in response.context["form"].errors
     org.refresh_from_db()
@@ -223,20 +223,20 @@ def test_moving_follows_the_new_municipality_centre(client, org, volunteer, sten
         latitude=str(stendal.latitude),
         longitude=str(stendal.longitude),
     )
-    client.post(f"/de/organisations/{org.slug}/edit/", data)
+    client.post(f"/en/organisations/{org.slug}/edit/", data)
     org.refresh_from_db()
     assert (org.latitude, org.longitude) == (tangerhuette.latitude, tangerhuette.longitude)
 
 
 def test_logo_upload_replace_and_remove(client, org, volunteer, stendal):
     client.force_login(volunteer)
-    url = f"/de/organisations/{org.slug}/edit/"
+    url = f"/en/organisations/{org.slug}/edit/"
     logo = SimpleUploadedFile("a.png", image_bytes("PNG"), content_type="image/png")
     client.post(url, {**valid_post(stendal, name=org.name), "logo": logo})
     org.refresh_from_db()
     first = org.logo.name
     assert first
-    response = client.get(f"/de/organisations/{org.slug}/logo/")
+    response = client.get(f"/en/organisations/{org.slug}/logo/")
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
     assert response["Content-Disposition"].startswith("inline")
@@ -246,14 +246,14 @@ def test_logo_upload_replace_and_remove(client, org, volunteer, stendal):
     client.post(url, {**valid_post(stendal, name=org.name), "remove_logo": "on"})
     org.refresh_from_db()
     assert not org.logo
-    assert client.get(f"/de/organisations/{org.slug}/logo/").status_code == 404
+    assert client.get(f"/en/organisations/{org.slug}/logo/").status_code == 404
 
 
 def test_logo_of_members_only_organisation_is_404_for_visitors(client, members_only_org, migrant_org_chair):
     from django.core.files.base import ContentFile
 
     members_only_org.logo.save("logo.png", ContentFile(image_bytes("PNG")), save=True)
-    url = f"/de/organisations/{members_only_org.slug}/logo/"
+    url = f"/en/organisations/{members_only_org.slug}/logo/"
     assert client.get(url).status_code == 404
     client.force_login(migrant_org_chair)
     response = client.get(url)
@@ -266,15 +266,15 @@ def test_logo_of_members_only_organisation_is_404_for_visitors(client, members_o
 
 def test_stendal_coordinator_verifies_a_stendal_organisation(client, org, coordinator):
     client.force_login(coordinator)
-    assert client.get(f"/de/organisations/{org.slug}/verify/").status_code == 405
-    response = client.post(f"/de/organisations/{org.slug}/verify/")
+    assert client.get(f"/en/organisations/{org.slug}/verify/").status_code == 405
+    response = client.post(f"/en/organisations/{org.slug}/verify/")
     assert response.status_code == 302
     org.refresh_from_db()
     assert org.is_verified and org.verified_by == coordinator
     entry = AuditEntry.objects.get(verb="organisation.verified")
     assert entry.region.slug == "stendal"
-    assert "verified" in client.get(f"/de/organisations/{org.slug}/").content.decode()
-    client.post(f"/de/organisations/{org.slug}/verify/", {"action": "unverify"})
+    assert "verified" in client.get(f"/en/organisations/{org.slug}/").content.decode()
+    client.post(f"/en/organisations/{org.slug}/verify/", {"action": "unverify"})
     org.refresh_from_db()
     assert not org.is_verified
     assert AuditEntry.objects.filter(verb="organisation.unverified", region__slug="stendal").exists()
@@ -282,7 +282,7 @@ def test_stendal_coordinator_verifies_a_stendal_organisation(client, org, coordi
 
 def test_stendal_coordinator_cannot_verify_in_burgenlandkreis(client, members_only_org, coordinator):
     client.force_login(coordinator)
-    response = client.post(f"/de/organisations/{members_only_org.slug}/verify/")
+    response = client.post(f"/en/organisations/{members_only_org.slug}/verify/")
     assert response.status_code == 403
     members_only_org.refresh_from_db()
     assert not members_only_org.is_verified
@@ -290,7 +290,7 @@ def test_stendal_coordinator_cannot_verify_in_burgenlandkreis(client, members_on
 
 def test_network_admin_verifies_anywhere(client, members_only_org, network_admin):
     client.force_login(network_admin)
-    client.post(f"/de/organisations/{members_only_org.slug}/verify/")
+    client.post(f"/en/organisations/{members_only_org.slug}/verify/")
     members_only_org.refresh_from_db()
     assert members_only_org.verified_by == network_admin
 
@@ -300,13 +300,13 @@ def test_network_admin_verifies_anywhere(client, members_only_org, network_admin
 
 def test_admin_deletes_after_confirmation(client, org, volunteer):
     client.force_login(volunteer)
-    url = f"/de/organisations/{org.slug}/delete/"
+    url = f"/en/organisations/{org.slug}/delete/"
     confirm = client.get(url)
     assert confirm.status_code == 200
     assert Organisation.objects.filter(pk=org.pk).exists()  # GET changes nothing
     response = client.post(url)
     assert response.status_code == 302
-    assert response["Location"] == "/de/organisations/"
+    assert response["Location"] == "/en/organisations/"
     assert not Organisation.objects.filter(pk=org.pk).exists()
     assert not Membership.objects.filter(organisation_id=org.pk).exists()
     assert not SearchEntry.objects.filter(title=org.name).exists()
@@ -315,5 +315,5 @@ def test_admin_deletes_after_confirmation(client, org, volunteer):
 
 def test_network_admin_may_delete(client, org, network_admin):
     client.force_login(network_admin)
-    client.post(f"/de/organisations/{org.slug}/delete/")
+    client.post(f"/en/organisations/{org.slug}/delete/")
     assert not Organisation.objects.filter(pk=org.pk).exists()
