@@ -250,9 +250,7 @@ def plan_for(size: str, scale: float) -> Plan:
             audit_entries / SMALL_DIVISOR,
             organisations / SMALL_DIVISOR,
         )
-    return Plan(
-        size, scale, max(1, round(members)), max(1, round(audit_entries)), max(1, round(organisations))
-    )
+    return Plan(size, scale, max(1, round(members)), max(1, round(audit_entries)), max(1, round(organisations)))
 
 
 def log(message: str) -> None:
@@ -264,10 +262,7 @@ def log(message: str) -> None:
 
 def _ensure_meta_table() -> None:
     with connection.cursor() as cursor:
-        cursor.execute(
-            "CREATE TABLE IF NOT EXISTS bench_meta "
-            "(name VARCHAR(50) PRIMARY KEY, value TEXT NOT NULL)"
-        )
+        cursor.execute("CREATE TABLE IF NOT EXISTS bench_meta (name VARCHAR(50) PRIMARY KEY, value TEXT NOT NULL)")
 
 
 def stored_plan() -> dict | None:
@@ -534,13 +529,8 @@ def _bio(rng: random.Random, place: str, topic: str) -> str:
     if _chance(rng, 0.2):
         return ""
     sentences = [
-        rng.choice(BIO_OPENERS).format(
-            years=rng.randint(1, 30), year=rng.randint(2005, 2025), place=place
-        ),
-        *[
-            middle.format(topic=topic)
-            for middle in rng.sample(BIO_MIDDLES, k=rng.randint(1, 2))
-        ],
+        rng.choice(BIO_OPENERS).format(years=rng.randint(1, 30), year=rng.randint(2005, 2025), place=place),
+        *[middle.format(topic=topic) for middle in rng.sample(BIO_MIDDLES, k=rng.randint(1, 2))],
         rng.choice(BIO_CLOSERS),
     ]
     return " ".join(sentence for sentence in sentences if sentence)
@@ -632,16 +622,12 @@ def _generate_organisations(rng: random.Random, plan: Plan, people, admin) -> No
     kind_weights = [share for _kind, _sector, share, _prefixes in ORGANISATION_KINDS]
 
     organisations, details = [], []
-    for number, (municipality_id, place, _population, latitude, longitude) in enumerate(
-        chosen_places, start=1
-    ):
+    for number, (municipality_id, place, _population, latitude, longitude) in enumerate(chosen_places, start=1):
         kind, sector, _share, prefixes = rng.choices(ORGANISATION_KINDS, weights=kind_weights)[0]
         prefix = rng.choice(prefixes)
         # The running number keeps (name, municipality) and the slug unique.
         name = f"{prefix} {place} {number}"[:150]
-        description = " ".join(
-            [f"{prefix} in {place}.", *rng.sample(ORGANISATION_SENTENCES, k=rng.randint(1, 3))]
-        )
+        description = " ".join([f"{prefix} in {place}.", *rng.sample(ORGANISATION_SENTENCES, k=rng.randint(1, 3))])
         admin_id = rng.choice(residents.get(municipality_id) or [p[0] for p in people])
         verified = _chance(rng, VERIFIED_SHARE)
         organisations.append(
@@ -706,7 +692,5 @@ def _index_directory() -> int:
     profiles = Profile.objects.select_related("user__region", "user__municipality").prefetch_related(
         "topics", "languages"
     )
-    organisations = Organisation.objects.select_related("municipality__region").prefetch_related(
-        "topics", "languages"
-    )
+    organisations = Organisation.objects.select_related("municipality__region").prefetch_related("topics", "languages")
     return bulk_index(profiles=profiles.order_by("pk"), organisations=organisations.order_by("pk"))

@@ -73,12 +73,7 @@ def first_public_organisation() -> str | None:
     """The page of the first public organisation (by id)."""
     from landnetz.organisations.models import Organisation
 
-    slug = (
-        Organisation.objects.filter(visibility="public")
-        .order_by("pk")
-        .values_list("slug", flat=True)
-        .first()
-    )
+    slug = Organisation.objects.filter(visibility="public").order_by("pk").values_list("slug", flat=True).first()
     return None if slug is None else f"/de/organisations/{slug}/"
 
 
@@ -329,8 +324,7 @@ def run_workers(urls: dict[str, str]) -> dict[str, dict]:
             running.stop()
     for result in results.values():
         result["median_ms"] = {
-            name: statistics.median(timing[name] for timing in result["timings"])
-            for name in result["queries"]
+            name: statistics.median(timing[name] for timing in result["timings"]) for name in result["queries"]
         }
     return results
 
@@ -351,9 +345,7 @@ def report(results: dict[str, dict]) -> list[str]:
         if page.name == FLOOR_PAGE:
             continue
         reasons = [
-            f"{size}: {results[size]['skipped'][page.name]}"
-            for size in SIZES
-            if page.name in results[size]["skipped"]
+            f"{size}: {results[size]['skipped'][page.name]}" for size in SIZES if page.name in results[size]["skipped"]
         ]
         if reasons:
             lines.append(f"WARNING name={page.name} skipped, not timed ({'; '.join(reasons)})")

@@ -20,7 +20,5 @@ def minimal(request):
 urlpatterns = [
     *project_urlpatterns,
     # Under the language prefix like every real page: /de/bench/minimal/
-    *i18n_patterns(
-        path("bench/minimal/", minimal, name="bench_minimal"), prefix_default_language=True
-    ),
+    *i18n_patterns(path("bench/minimal/", minimal, name="bench_minimal"), prefix_default_language=True),
 ]

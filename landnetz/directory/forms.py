@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from landnetz.core.queries import municipalities_for_postcode
 from landnetz.core.languages import SPOKEN_LANGUAGES
 from landnetz.core.models import Municipality, Region, Sector, Topic
+from landnetz.core.queries import municipalities_for_postcode
 from landnetz.core.validators import validate_plain_text
 from landnetz.directory.models import SearchEntry
 from landnetz.directory.queries import Criteria

@@ -58,7 +58,9 @@ def _save(entry: SearchEntry, parts: list[str], topics, language_codes) -> None:
     entry.languages.all().delete()
     SearchEntryLanguage.objects.bulk_create(SearchEntryLanguage(entry=entry, code=code) for code in set(language_codes))
     if connection.vendor == "postgresql":
-        SearchEntry.objects.filter(pk=entry.pk).update(search_vector=SearchVector(Value(entry.document), config="german"))
+        SearchEntry.objects.filter(pk=entry.pk).update(
+            search_vector=SearchVector(Value(entry.document), config="german")
+        )
     elif connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM directory_fts WHERE rowid = %s", [entry.pk])
@@ -114,9 +116,7 @@ def _profile_entry(entry: SearchEntry, profile, active_memberships) -> tuple[lis
     codes = [language.code for language in profile.languages.all()]
     # Organisations are named only where they are visible to this entry's audience.
     audiences = {"public"} if entry.audience == "public" else {"public", "members"}
-    organisations = [
-        m.organisation.name for m in active_memberships() if m.organisation.visibility in audiences
-    ]
+    organisations = [m.organisation.name for m in active_memberships() if m.organisation.visibility in audiences]
     parts = [
         user.display_name,
         profile.job_title,
@@ -260,9 +260,7 @@ def _bulk_index_profiles(profiles) -> int:
     built = []
     for profile in visible:
         entry = SearchEntry(kind=SearchEntry.Kind.PERSON, profile=profile)
-        topics, codes, parts = _profile_entry(
-            entry, profile, lambda pk=profile.user_id: memberships.get(pk, [])
-        )
+        topics, codes, parts = _profile_entry(entry, profile, lambda pk=profile.user_id: memberships.get(pk, []))
         _fill_text(entry, parts, topics, codes)
         built.append((entry, topics, codes))
     return _bulk_write(built)
@@ -293,18 +291,12 @@ def _bulk_remove(owner_field: str, owner_ids: list[int]) -> None:
 def _bulk_write(built: list) -> int:
     if not built:
         return 0
-    entries = SearchEntry.objects.bulk_create(
-        [entry for entry, _topics, _codes in built], batch_size=BULK_BATCH_SIZE
-    )
+    entries = SearchEntry.objects.bulk_create([entry for entry, _topics, _codes in built], batch_size=BULK_BATCH_SIZE)
     if any(entry.pk is None for entry in entries):
         raise RuntimeError("bulk_index needs a database that returns the ids of inserted rows")
     Topics = SearchEntry.topics.through
     SearchEntryLanguage.objects.bulk_create(
-        [
-            SearchEntryLanguage(entry=entry, code=code)
-            for entry, _topics, codes in built
-            for code in set(codes)
-        ],
+        [SearchEntryLanguage(entry=entry, code=code) for entry, _topics, codes in built for code in set(codes)],
         batch_size=BULK_BATCH_SIZE,
     )
     Topics.objects.bulk_create(
@@ -319,8 +311,7 @@ def _bulk_write(built: list) -> int:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
-                "UPDATE directory_searchentry SET search_vector = to_tsvector('german', document) "
-                "WHERE id = ANY(%s)",
+                "UPDATE directory_searchentry SET search_vector = to_tsvector('german', document) WHERE id = ANY(%s)",
                 [ids],
             )
         elif connection.vendor == "sqlite":

@@ -6,22 +6,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('directory', '0002_fulltext'),
+        ("directory", "0002_fulltext"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FullTextRow',
+            name="FullTextRow",
             fields=[
-                ('entry', models.OneToOneField(db_column='rowid', on_delete=django.db.models.deletion.DO_NOTHING, primary_key=True, related_name='fulltext', serialize=False, to='directory.searchentry')),
-                ('stemmed', landnetz.directory.models.FullTextField()),
-                ('rank', models.FloatField()),
+                (
+                    "entry",
+                    models.OneToOneField(
+                        db_column="rowid",
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        primary_key=True,
+                        related_name="fulltext",
+                        serialize=False,
+                        to="directory.searchentry",
+                    ),
+                ),
+                ("stemmed", landnetz.directory.models.FullTextField()),
+                ("rank", models.FloatField()),
             ],
             options={
-                'db_table': 'directory_fts',
-                'managed': False,
+                "db_table": "directory_fts",
+                "managed": False,
             },
         ),
     ]

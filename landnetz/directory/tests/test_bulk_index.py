@@ -25,17 +25,13 @@ COLUMNS = [
 def _person(name, place, *, visibility="public", job="", bio="", sector="", topics=(), languages=(),
             interpreter=False, active=True):  # fmt: skip
     municipality = Municipality.objects.get(name=place)
-    user = UserFactory(
-        display_name=name, region=municipality.region, municipality=municipality, is_active=active
-    )
+    user = UserFactory(display_name=name, region=municipality.region, municipality=municipality, is_active=active)
     profile = Profile.objects.create(
         user=user, visibility=visibility, job_title=job, bio=bio, sector=sector,
         is_interpreter=interpreter,
     )  # fmt: skip
     profile.topics.set(Topic.objects.filter(slug__in=topics))
-    ProfileLanguage.objects.bulk_create(
-        ProfileLanguage(profile=profile, code=code, level="good") for code in languages
-    )
+    ProfileLanguage.objects.bulk_create(ProfileLanguage(profile=profile, code=code, level="good") for code in languages)
     return profile
 
 
@@ -68,42 +64,50 @@ def network(regions):
     people = [
         farida,
         anna,
-        _person("Karim Noori", "Naumburg (Saale)", job="Sprachmittler", interpreter=True,
-                languages=["prs"]),  # fmt: skip
-        _person("Geheim Versteckt", "Stendal", visibility="nobody", job="Sprachmittlerin",
-                languages=["prs"]),  # fmt: skip
+        _person(
+            "Karim Noori", "Naumburg (Saale)", job="Sprachmittler", interpreter=True, languages=["prs"]
+        ),  # fmt: skip
+        _person(
+            "Geheim Versteckt", "Stendal", visibility="nobody", job="Sprachmittlerin", languages=["prs"]
+        ),  # fmt: skip
         _person("Inaktiv Ehemals", "Stendal", job="Sprachmittlerin", active=False),
         _person("Олена Коваленко", "Stendal", job="Lehrerin", sector="education", languages=["uk"]),
     ]
     organisations = [
         _organisation(
-            "Verein Brücke", "verein-bruecke-stendal", "Stendal", description="Sprachcafé und Beratung",
-            topics=["sprachmittlung"], languages=["prs", "ar"], admin=farida,
+            "Verein Brücke",
+            "verein-bruecke-stendal",
+            "Stendal",
+            description="Sprachcafé und Beratung",
+            topics=["sprachmittlung"],
+            languages=["prs", "ar"],
+            admin=farida,
         ),  # fmt: skip
         _organisation(
-            "Praxis am Markt", "praxis-am-markt", "Tangerhütte", visibility="members", kind="health",
-            sector="health", admin=farida, latitude=Decimal("52.433000"),
+            "Praxis am Markt",
+            "praxis-am-markt",
+            "Tangerhütte",
+            visibility="members",
+            kind="health",
+            sector="health",
+            admin=farida,
+            latitude=Decimal("52.433000"),
         ),  # fmt: skip
-        _organisation("Ärztehaus Stendal", "aerztehaus-stendal", "Stendal", kind="health",
-                      sector="health", admin=anna),  # fmt: skip
+        _organisation(
+            "Ärztehaus Stendal", "aerztehaus-stendal", "Stendal", kind="health", sector="health", admin=anna
+        ),  # fmt: skip
     ]
     # A pending request names no organisation.
-    Membership.objects.create(
-        organisation=organisations[2], user=people[2].user, role="member", status="requested"
-    )
+    Membership.objects.create(organisation=organisations[2], user=people[2].user, role="member", status="requested")
     return people, organisations
 
 
 def _profiles():
-    return Profile.objects.select_related("user__region", "user__municipality").prefetch_related(
-        "topics", "languages"
-    )
+    return Profile.objects.select_related("user__region", "user__municipality").prefetch_related("topics", "languages")
 
 
 def _organisations():
-    return Organisation.objects.select_related("municipality__region").prefetch_related(
-        "topics", "languages"
-    )
+    return Organisation.objects.select_related("municipality__region").prefetch_related("topics", "languages")
 
 
 def _snapshot():

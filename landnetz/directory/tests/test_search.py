@@ -187,10 +187,19 @@ def test_region_page_shows_the_three_legs(client, regions, coordinator, voluntee
     stendal = Municipality.objects.get(name="Stendal")
     for index in range(10):
         Organisation.objects.create(
-            name=f"Verein {index:02d}", slug=f"verein-{index}", kind="club", sector="civil_society", municipality=stendal
+            name=f"Verein {index:02d}",
+            slug=f"verein-{index}",
+            kind="club",
+            sector="civil_society",
+            municipality=stendal,
         )
     Organisation.objects.create(
-        name="Nur für Mitglieder", slug="intern", kind="club", sector="business", municipality=stendal, visibility="members"
+        name="Nur für Mitglieder",
+        slug="intern",
+        kind="club",
+        sector="business",
+        municipality=stendal,
+        visibility="members",
     )
     make_person(regions, "Sektor Person", "Stendal", sector="health")
     with django_assert_max_num_queries(10):

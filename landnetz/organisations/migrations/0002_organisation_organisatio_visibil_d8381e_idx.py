@@ -5,16 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0004_default_topics'),
-        ('organisations', '0001_initial'),
+        ("core", "0004_default_topics"),
+        ("organisations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='organisation',
-            index=models.Index(fields=['visibility', 'name'], name='organisatio_visibil_d8381e_idx'),
+            model_name="organisation",
+            index=models.Index(fields=["visibility", "name"], name="organisatio_visibil_d8381e_idx"),
         ),
     ]
