@@ -1,5 +1,7 @@
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.views.decorators.vary import vary_on_headers
 
 from landnetz.directory import queries
@@ -20,8 +22,18 @@ def search(request):
             entry.distance_km = queries.distance_km(entry)
     query = request.GET.copy()
     query.pop("page", None)
-    template = "directory/search.html#results" if request.htmx else "directory/search.html"
-    return render(request, template, {"form": form, "page": page, "query": query.urlencode()})
+    context = {"form": form, "page": page, "query": query.urlencode()}
+    fragment = request.htmx and not request.htmx.history_restore_request
+    if not fragment:
+        return render(request, "directory/search.html", context)
+    if page is None:
+        # The error summary lives in the form, outside the swapped results: load the whole page.
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = request.get_full_path()
+        return response
+    response = render(request, "directory/search.html#results", context)
+    patch_cache_control(response, no_store=True)  # never shown for Back/Forward as a whole page
+    return response
 
 
 def region(request, slug: str):

@@ -103,8 +103,10 @@ class OrganisationForm(forms.Form):
         validators=[validate_plain_text],
         help_text=_("As people know it, for example “Caritas Migrationsberatung Stendal”."),
     )
-    kind = forms.ChoiceField(label=_("Kind of organisation"), choices=Organisation.Kind.choices)
-    sector = forms.ChoiceField(label=_("Sector"), choices=Sector.choices)
+    kind = forms.ChoiceField(
+        label=_("Kind of organisation"), choices=[("", _("Please choose")), *Organisation.Kind.choices]
+    )
+    sector = forms.ChoiceField(label=_("Sector"), choices=[("", _("Please choose")), *Sector.choices])
     description = forms.CharField(
         label=_("Description"),
         required=False,

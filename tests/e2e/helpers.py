@@ -36,6 +36,15 @@ async (tags) => {
 """
 
 
+_DUPLICATE_IDS = """
+() => {
+  const seen = new Map();
+  for (const element of document.querySelectorAll('[id]')) seen.set(element.id, (seen.get(element.id) || 0) + 1);
+  return [...seen].filter(([, count]) => count > 1).map(([id]) => id);
+}
+"""
+
+
 class AccessibilityError(AssertionError):
     pass
 
@@ -90,6 +99,10 @@ def check_page(page: Page, lang: str | None = None) -> None:
     assert html.get_attribute("dir") == expected_dir, (
         f"{page.url}: <html dir={html.get_attribute('dir')!r}>, expected {expected_dir!r}"
     )
+    # axe-core 4.14 no longer checks this (WCAG 2.2 dropped 4.1.1), but a repeated id still
+    # breaks <label for>, aria-describedby and in-page links: a form field rendered twice.
+    duplicates = page.evaluate(_DUPLICATE_IDS)
+    assert not duplicates, f"{page.url}: ids used more than once: {duplicates}"
     axe(page)
 
 

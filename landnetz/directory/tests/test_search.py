@@ -210,3 +210,13 @@ def test_region_page_shows_the_three_legs(client, regions, coordinator, voluntee
     assert "Nur für Mitglieder" not in html
     client.force_login(volunteer)
     assert "Nur für Mitglieder" in client.get("/de/regions/stendal/").content.decode()
+
+
+def test_htmx_with_invalid_filters_loads_the_whole_page(client, regions):
+    response = client.get("/de/directory/", {"q": "x\u202e"}, headers={"HX-Request": "true"})
+    assert response.status_code == 204
+    assert response["HX-Redirect"].startswith("/de/directory/?q=")
+    restore = client.get(
+        "/de/directory/", {"q": "x"}, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    )
+    assert "<html" in restore.content.decode()
