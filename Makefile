@@ -22,6 +22,7 @@ $(PY):
 $(VENV)/.installed: $(PY) pyproject.toml
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --quiet -e '.[dev]'
+	@mkdir -p var
 	@touch $@
 
 install: $(VENV)/.installed ## Create the virtualenv and install Landnetz with its development tools
@@ -47,6 +48,7 @@ e2e: install ## Run only the browser journeys (Playwright + Chromium + axe-core)
 	LANDNETZ_ENV=test $(VENV)/bin/pytest tests/e2e $(PYTEST_ARGS)
 
 lint: install ## ruff (lint and format check) and Django's checks
+	@mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
