@@ -51,10 +51,9 @@ def card_for(profile: Profile, viewer) -> ProfileCard:
 
 
 def _visible_organisations(owner: User, viewer) -> list:
-    from landnetz.organisations.models import Membership
+    """The owner's organisations that the viewer may see (through the organisations app's reads)."""
+    from landnetz.organisations.queries import organisations_visible_to
 
-    audiences = ["public", "members"] if viewer is not None and viewer.is_authenticated else ["public"]
-    memberships = Membership.objects.filter(
-        user=owner, status=Membership.Status.ACTIVE, organisation__visibility__in=audiences
-    ).select_related("organisation")
-    return [membership.organisation for membership in memberships]
+    return list(
+        organisations_visible_to(viewer).filter(memberships__user=owner, memberships__status="active").distinct()
+    )

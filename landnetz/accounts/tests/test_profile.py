@@ -199,3 +199,29 @@ def test_profile_form_never_fails(client, volunteer, bio, job, phone, messenger,
     assert response.status_code in {200, 302}
     if response.status_code == 200:
         assert Profile.objects.filter(user=volunteer).values_list("bio", flat=True).first() == before
+
+
+def test_profile_lists_only_organisations_the_viewer_may_see(client, volunteer, outsider):
+    from landnetz.organisations.models import Membership, Organisation
+
+    client.force_login(volunteer)
+    client.post("/de/accounts/profile/", profile_data(visibility="public"))
+    place = Municipality.objects.get(name="Tangerhütte")
+    public = Organisation.objects.create(
+        name="Sprachcafé", slug="sprachcafe", kind="initiative", sector="civil_society", municipality=place
+    )
+    internal = Organisation.objects.create(
+        name="Interner Kreis",
+        slug="intern",
+        kind="initiative",
+        sector="civil_society",
+        municipality=place,
+        visibility="members",
+    )
+    for organisation in (public, internal):
+        Membership.objects.create(organisation=organisation, user=volunteer, role="admin")
+    client.logout()
+    html = client.get(f"/de/people/{volunteer.pk}/").content.decode()
+    assert "Sprachcafé" in html and "Interner Kreis" not in html
+    client.force_login(outsider)
+    assert "Interner Kreis" in client.get(f"/de/people/{volunteer.pk}/").content.decode()
