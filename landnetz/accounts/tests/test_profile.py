@@ -208,7 +208,7 @@ def test_profile_lists_only_organisations_the_viewer_may_see(client, volunteer, 
     client.post("/de/accounts/profile/", profile_data(visibility="public"))
     place = Municipality.objects.get(name="Tangerhütte")
     public = Organisation.objects.create(
-        name="Sprachcafé", slug="sprachcafe", kind="initiative", sector="civil_society", municipality=place
+        name="Café Miteinander", slug="cafe-miteinander", kind="initiative", sector="civil_society", municipality=place
     )
     internal = Organisation.objects.create(
         name="Interner Kreis",
@@ -222,6 +222,6 @@ def test_profile_lists_only_organisations_the_viewer_may_see(client, volunteer, 
         Membership.objects.create(organisation=organisation, user=volunteer, role="admin")
     client.logout()
     html = client.get(f"/de/people/{volunteer.pk}/").content.decode()
-    assert "Sprachcafé" in html and "Interner Kreis" not in html
+    assert "Café Miteinander" in html and "Interner Kreis" not in html
     client.force_login(outsider)
     assert "Interner Kreis" in client.get(f"/de/people/{volunteer.pk}/").content.decode()
