@@ -11,6 +11,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordS
 from django.db import connection
 from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Value
 from django.db.models.expressions import ExpressionWrapper
+from django.db.models.functions import Substr
 
 from landnetz.core.models import Municipality, Region, Topic
 from landnetz.directory.models import SearchEntry, SearchEntryLanguage
@@ -168,14 +169,24 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
 # --- PostgreSQL: German full text with prefix matching, trigram word similarity for typos ----
 
 
+TYPO_WINDOW = 160  # characters of the document (name, role, start of the text) checked for typos
+TYPO_SIMILARITY = 0.6  # pg_trgm's default word_similarity_threshold
+
+
 def _postgres_text(entries: QuerySet, terms: list[str]) -> QuerySet:
+    # Full text finds words and their forms; trigram similarity forgives typos and finds the
+    # tails of compound words. It is checked only on the head of the document, where names
+    # and roles stand: on whole documents it costs as much as the filtered rows are many.
+    head = Substr("document", 1, TYPO_WINDOW)
     condition = Q()
     rank = Value(0.0)
-    for term in terms:
+    for index, term in enumerate(terms):
         # Terms are \w+ only, so the raw tsquery syntax is safe.
         query = SearchQuery(f"{fold(term)}:*", search_type="raw", config="german")
-        condition &= Q(search_vector=query) | Q(document__trigram_word_similar=term)
-        rank = rank + SearchRank(F("search_vector"), query) + TrigramWordSimilarity(term, "document")
+        similarity = f"typo_{index}"
+        entries = entries.alias(**{similarity: TrigramWordSimilarity(term, head)})
+        condition &= Q(search_vector=query) | Q(**{f"{similarity}__gte": TYPO_SIMILARITY})
+        rank = rank + SearchRank(F("search_vector"), query) + F(similarity)
     return entries.filter(condition).annotate(rank=ExpressionWrapper(rank, output_field=FloatField()))
 
 
