@@ -278,3 +278,10 @@ LANDNETZ_NETWORK_NAME = env_str("LANDNETZ_NETWORK_NAME", "Sachsen-Anhalt")
 ADMIN_URL = env_str("ADMIN_URL", "admin/")
 # Development and tests serve static files straight from the app folders.
 WHITENOISE_USE_FINDERS = not PRODUCTION
+
+# --- Map on the organisation form (optional) -------------------------------------------
+# Tile URL in Leaflet's notation, e.g. https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png.
+# Empty: no map is offered (coordinates are entered as numbers). Its host is allowed in the
+# CSP's img-src only on the organisation form (landnetz.organisations.maps.with_map_csp).
+LANDNETZ_MAP_TILE_URL = env_str("MAP_TILE_URL", "")
+LANDNETZ_MAP_ATTRIBUTION = env_str("MAP_ATTRIBUTION", "© OpenStreetMap contributors")

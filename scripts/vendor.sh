@@ -35,6 +35,10 @@ AXE_PKG="axe-core"
 AXE_VERSION="4.14.1"
 AXE_INTEGRITY="sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ=="
 
+LEAFLET_PKG="leaflet"
+LEAFLET_VERSION="1.9.4"
+LEAFLET_INTEGRITY="sha512-nxS1ynzJOmOlHp+iL3FyWqK89GtNL8U8rvlMOsQdTTssxZwCXh8N2NB3GDQOL+YR3XnWyZAxwQixURb+FA74PA=="
+
 # Only used to obtain the full SIL OFL 1.1 text for the Fira Sans font files,
 # which @kern-ux/native ships without a licence file. No font files are taken
 # from this package.
@@ -168,6 +172,22 @@ rm -rf "$HTMX_DEST"
 copy "$HTMX_SRC/dist/htmx.min.js" "$HTMX_DEST/htmx.min.js"
 copy "$HTMX_SRC/LICENSE" "$HTMX_DEST/LICENSE"
 
+# --- leaflet -----------------------------------------------------------------
+fetch "$LEAFLET_PKG" "$LEAFLET_VERSION" "$LEAFLET_INTEGRITY"; LEAFLET_SRC="$PKG_DIR"
+LEAFLET_DEST="$VENDOR_DIR/leaflet"
+log "vendoring $LEAFLET_PKG@$LEAFLET_VERSION -> ${LEAFLET_DEST#"$ROOT"/}/"
+rm -rf "$LEAFLET_DEST"
+copy "$LEAFLET_SRC/dist/leaflet.js" "$LEAFLET_DEST/leaflet.js"
+copy "$LEAFLET_SRC/dist/leaflet.css" "$LEAFLET_DEST/leaflet.css"
+# All images leaflet.css references (layers*.png too: ManifestStaticFilesStorage
+# fails on a url() that does not resolve) plus the marker shadow the JS loads.
+for image in marker-icon.png marker-icon-2x.png marker-shadow.png layers.png layers-2x.png; do
+  copy "$LEAFLET_SRC/dist/images/$image" "$LEAFLET_DEST/images/$image"
+done
+copy "$LEAFLET_SRC/LICENSE" "$LEAFLET_DEST/LICENSE"
+check_css_urls "$LEAFLET_DEST/leaflet.css"
+log "  checked url() references in leaflet.css: all resolve"
+
 # --- axe-core (test asset only, not served) ----------------------------------
 fetch "$AXE_PKG" "$AXE_VERSION" "$AXE_INTEGRITY"; AXE_SRC="$PKG_DIR"
 log "vendoring $AXE_PKG@$AXE_VERSION -> ${E2E_ASSETS_DIR#"$ROOT"/}/"
@@ -190,6 +210,7 @@ the project: the files are served as plain static files.
 | [\`$KERN_PKG\`](https://www.npmjs.com/package/$KERN_PKG) (KERN-UX) | $KERN_VERSION | EUPL-1.2 (\`kern-ux/LICENSE.md\`) | \`kern-ux/kern.min.css\` |
 | Fira Sans (fonts shipped inside \`$KERN_PKG\`) | $KERN_VERSION | OFL-1.1 (\`kern-ux/fonts/fira-sans/OFL.txt\`) | \`kern-ux/fonts/fira-sans.css\`, \`kern-ux/fonts/fira-sans/FiraSans-{$(IFS=,; printf '%s' "${FIRA_FACES[*]}")}.woff2\` |
 | [\`$HTMX_PKG\`](https://www.npmjs.com/package/$HTMX_PKG) | $HTMX_VERSION | 0BSD (\`htmx/LICENSE\`) | \`htmx/htmx.min.js\` |
+| [\`$LEAFLET_PKG\`](https://www.npmjs.com/package/$LEAFLET_PKG) | $LEAFLET_VERSION | BSD-2-Clause (\`leaflet/LICENSE\`) | \`leaflet/leaflet.js\`, \`leaflet/leaflet.css\`, \`leaflet/images/{marker-icon,marker-icon-2x,marker-shadow,layers,layers-2x}.png\` |
 | [\`$AXE_PKG\`](https://www.npmjs.com/package/$AXE_PKG) (tests only) | $AXE_VERSION | MPL-2.0 (\`tests/e2e/assets/axe-core-LICENSE.txt\`) | \`tests/e2e/assets/axe.min.js\` (not under \`static/\`, never served) |
 
 Notes:
@@ -202,6 +223,11 @@ Notes:
   upstream file reduced to those \`@font-face\` rules. Font files are unmodified.
 - The OFL text for Fira Sans is taken from \`$OFL_PKG@$OFL_VERSION\` because
   \`$KERN_PKG\` ships the fonts without it.
+- Leaflet is never included up front: \`static/js/organisation-map.js\` loads
+  \`leaflet/leaflet.css\` and \`leaflet/leaflet.js\` only after the user asks for
+  the map on the organisation form (only offered when \`MAP_TILE_URL\` is set).
+  \`layers*.png\` are unused but referenced by \`leaflet.css\`, so they are kept
+  for \`collectstatic\` (ManifestStaticFilesStorage).
 - The optional \`kern-kopfzeile.js\` web component is not vendored; the
   Kopfzeile can be written as plain HTML with the \`kern-kopfzeile*\` classes.
 
@@ -220,6 +246,7 @@ Include in templates:
    from \`npm view htmx.org versions --json\`).
 2. Run \`scripts/vendor.sh\` from anywhere (needs \`npm\` and \`node\`). It is
    idempotent: it recreates \`static/vendor/kern-ux/\`, \`static/vendor/htmx/\`,
+   \`static/vendor/leaflet/\`,
    the three \`tests/e2e/assets/axe*\` files and this README.
 3. Review \`git diff --stat static/vendor tests/e2e/assets\` and commit.
 EOF

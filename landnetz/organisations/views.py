@@ -20,6 +20,7 @@ from landnetz.organisations.forms import (
     OrganisationFilterForm,
     OrganisationForm,
 )
+from landnetz.organisations.maps import map_context, with_map_csp
 from landnetz.organisations.permissions import membership_state
 
 PAGE_SIZE = 25
@@ -61,6 +62,7 @@ def organisation_list(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@with_map_csp
 def organisation_create(request):
     if not request.user.has_perm("organisations.add_organisation"):
         raise PermissionDenied
@@ -74,7 +76,7 @@ def organisation_create(request):
         else:
             messages.success(request, _("Your organisation has been registered. You are its administrator."))
             return redirect(organisation)
-    return render(request, "organisations/form.html", {"form": form, "organisation": None})
+    return render(request, "organisations/form.html", {"form": form, "organisation": None, "map": map_context()})
 
 
 def organisation_detail(request, slug: str):
@@ -99,6 +101,7 @@ def organisation_detail(request, slug: str):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@with_map_csp
 def organisation_edit(request, slug: str):
     organisation = queries.organisation_with_relations(request.user, slug)
     _require(request, "organisations.change_organisation", organisation)
@@ -116,7 +119,11 @@ def organisation_edit(request, slug: str):
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect(organisation)
-    return render(request, "organisations/form.html", {"form": form, "organisation": organisation})
+    return render(
+        request,
+        "organisations/form.html",
+        {"form": form, "organisation": organisation, "map": map_context()},
+    )
 
 
 def _member_action(request, organisation, form) -> str:
