@@ -38,6 +38,11 @@ def _fill_text(entry: SearchEntry, parts: list[str], topics=(), language_codes=(
     entry.sort_title = fold(entry.title)
 
 
+def _tokens_of(entry: SearchEntry) -> str:
+    """The filter tokens at the end of ``stemmed`` (they start with the kind token)."""
+    return entry.stemmed[entry.stemmed.index(" zzkind") :] if " zzkind" in entry.stemmed else ""
+
+
 def _filter_tokens(entry: SearchEntry, topics, language_codes) -> list[str]:
     tokens = [filter_token("kind", entry.kind), filter_token("aud", entry.audience)]
     if entry.sector:
@@ -60,6 +65,7 @@ def _save(entry: SearchEntry, parts: list[str], topics, language_codes) -> None:
     if connection.vendor == "postgresql":
         SearchEntry.objects.filter(pk=entry.pk).update(
             search_vector=SearchVector(Value(entry.document), config="german")
+            + SearchVector(Value(_tokens_of(entry)), config="simple")
         )
     elif connection.vendor == "sqlite":
         with connection.cursor() as cursor:
@@ -311,7 +317,9 @@ def _bulk_write(built: list) -> int:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
-                "UPDATE directory_searchentry SET search_vector = to_tsvector('german', document) WHERE id = ANY(%s)",
+                "UPDATE directory_searchentry SET search_vector = to_tsvector('german', document) "
+                "|| to_tsvector('simple', substring(stemmed from position(' zzkind' in stemmed))) "
+                "WHERE id = ANY(%s)",
                 [ids],
             )
         elif connection.vendor == "sqlite":

@@ -53,7 +53,7 @@ def search(viewer, criteria: Criteria) -> QuerySet[SearchEntry]:
     else:
         entries = _filtered(visible_entries(viewer).select_related("region", "municipality"), criteria)
         if terms:
-            entries = _postgres_text(entries, terms)
+            entries = _postgres_text(entries, terms, _filter_tokens(viewer, criteria))
     ranked = bool(terms)
 
     if criteria.near is not None and criteria.near.latitude is not None:
@@ -173,12 +173,16 @@ TYPO_WINDOW = 160  # characters of the document (name, role, start of the text) 
 TYPO_SIMILARITY = 0.6  # pg_trgm's default word_similarity_threshold
 
 
-def _postgres_text(entries: QuerySet, terms: list[str]) -> QuerySet:
+def _postgres_text(entries: QuerySet, terms: list[str], tokens: list[str]) -> QuerySet:
     # Full text finds words and their forms; trigram similarity forgives typos and finds the
     # tails of compound words. It is checked only on the head of the document, where names
     # and roles stand: on whole documents it costs as much as the filtered rows are many.
     head = Substr("document", 1, TYPO_WINDOW)
     condition = Q()
+    if tokens:
+        # The filters are also words of the search vector ("simple" configuration): the GIN
+        # index intersects them, so similarity is computed only for rows that pass the filters.
+        condition &= Q(search_vector=SearchQuery(" & ".join(tokens), search_type="raw", config="simple"))
     rank = Value(0.0)
     for index, term in enumerate(terms):
         # Terms are \w+ only, so the raw tsquery syntax is safe.
