@@ -1,13 +1,17 @@
 from django import forms
 from django.conf import settings
+from django.core.validators import RegexValidator
+from django.forms import formset_factory
 from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from landnetz.core.models import Region
-from landnetz.core.validators import validate_plain_text
+from landnetz.core.images import clean_image
+from landnetz.core.languages import SPOKEN_LANGUAGES, LanguageLevel
+from landnetz.core.models import Municipality, Region, Sector, Topic, Visibility
+from landnetz.core.validators import validate_multiline_text, validate_plain_text
 
 
 def _privacy_link() -> str:
@@ -75,13 +79,6 @@ class PreferencesForm(forms.Form):
 
 # --- Profile ---------------------------------------------------------------------------
 
-from django.core.validators import RegexValidator  # noqa: E402
-from django.forms import formset_factory  # noqa: E402
-
-from landnetz.core.images import clean_image  # noqa: E402
-from landnetz.core.languages import SPOKEN_LANGUAGES, LanguageLevel  # noqa: E402
-from landnetz.core.models import Municipality, Sector, Topic, Visibility  # noqa: E402
-from landnetz.core.validators import validate_multiline_text  # noqa: E402
 
 PHONE = RegexValidator(
     r"^\+?[0-9 ()/\-]{4,40}$", _("Please enter a phone number with digits, spaces, +, -, / or brackets only.")

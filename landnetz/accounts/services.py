@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from landnetz.core import queries as core_queries
+from landnetz.core.images import reencode
 from landnetz.core.models import Region
 from landnetz.core.services import audit
 
@@ -66,8 +67,6 @@ def set_coordinated_regions(*, actor, user, regions) -> None:
 
 
 # --- Profiles ------------------------------------------------------------------------------
-
-from landnetz.core.images import reencode  # noqa: E402
 
 
 @transaction.atomic

@@ -2,7 +2,8 @@ from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseRedirect
+from django.contrib.auth.models import AnonymousUser
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import translate_url
 from django.utils import translation
@@ -12,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
-from landnetz.accounts import services
-from landnetz.accounts.forms import PreferencesForm
+from landnetz.accounts import queries, services
+from landnetz.accounts.forms import LanguageFormSet, PreferencesForm, ProfileForm
 
 
 @require_POST
@@ -57,12 +58,6 @@ def preferences(request):
 
 
 # --- Profiles ------------------------------------------------------------------------------
-
-from django.contrib.auth.models import AnonymousUser  # noqa: E402
-from django.http import FileResponse, Http404  # noqa: E402
-
-from landnetz.accounts import queries  # noqa: E402
-from landnetz.accounts.forms import LanguageFormSet, ProfileForm  # noqa: E402
 
 
 @login_required

@@ -2,8 +2,9 @@
 
 from django.conf import settings
 from django.db.models import Count, Prefetch, QuerySet, Sum
+from django.http import Http404
 
-from landnetz.core.models import AuditEntry, LegalPage, Municipality, PostcodeArea, Region
+from landnetz.core.models import AuditEntry, LegalPage, Municipality, PostcodeArea, Region, Topic
 
 
 def regions_with_municipalities() -> QuerySet[Region]:
@@ -42,3 +43,17 @@ def privacy_statement_version() -> int:
 
 def audit_entries() -> QuerySet[AuditEntry]:
     return AuditEntry.objects.select_related("actor", "region")
+
+
+def topics_with_usage() -> QuerySet[Topic]:
+    """Topics with how many profiles and organisations use them (for coordinators)."""
+    return Topic.objects.annotate(
+        people=Count("profiles", distinct=True), orgs=Count("organisations", distinct=True)
+    ).order_by("name")
+
+
+def topic_by_slug(slug: str) -> Topic:
+    try:
+        return Topic.objects.get(slug=slug)
+    except Topic.DoesNotExist as exc:
+        raise Http404 from exc

@@ -2,16 +2,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from landnetz.core import queries, services
 from landnetz.core.forms import LegalPageForm, PostcodeForm, TopicForm
-from landnetz.core.models import LegalPage, Topic
+from landnetz.core.models import LegalPage
 
 
 def home(request):
@@ -87,15 +86,14 @@ def _topic_manager(request):
 @login_required
 def topic_list(request):
     _topic_manager(request)
-    topics = Topic.objects.annotate(people=Count("profiles", distinct=True), orgs=Count("organisations", distinct=True))
-    return render(request, "core/topic_list.html", {"topics": topics})
+    return render(request, "core/topic_list.html", {"topics": queries.topics_with_usage()})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def topic_edit(request, slug: str | None = None):
     _topic_manager(request)
-    topic = get_object_or_404(Topic, slug=slug) if slug else None
+    topic = queries.topic_by_slug(slug) if slug else None
     initial = {}
     if topic is not None:
         initial = {"name": topic.name} | {f"name_{code}": name for code, name in topic.translations.items()}
@@ -117,7 +115,7 @@ def topic_edit(request, slug: str | None = None):
 @require_http_methods(["GET", "POST"])
 def topic_delete(request, slug: str):
     _topic_manager(request)
-    topic = get_object_or_404(Topic, slug=slug)
+    topic = queries.topic_by_slug(slug)
     if request.method == "POST":
         services.delete_topic(actor=request.user, topic=topic)
         messages.success(request, _("The topic has been deleted."))

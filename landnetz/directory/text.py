@@ -27,10 +27,6 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
 
-def stemmed_text(text: str) -> str:
-    return " ".join(stem(word) for word in words(text))
-
-
 MIN_PART = 5
 
 
