@@ -4,6 +4,8 @@ Called by the services of ``accounts`` and ``organisations`` inside their transa
 Only fields the owner made visible to the entry's audience go into the index.
 """
 
+from functools import lru_cache
+
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
 from django.db.models import Value
@@ -17,13 +19,19 @@ from landnetz.directory.text import filter_token, fold, index_text
 INDEX_LANGUAGES = ("de", "en", "uk", "ar", "ru")
 
 
-def _labels(choice_label) -> list[str]:
+def _labels(choice_label) -> tuple[str, ...]:
     """A translatable label in every interface language, so any of them finds it."""
+    return _translations(choice_label._args[0] if hasattr(choice_label, "_args") else str(choice_label))
+
+
+@lru_cache(maxsize=256)
+def _translations(msgid: str) -> tuple[str, ...]:
+    # Switching languages costs more than building an entry; labels are few, so remember them.
     labels = []
     for language in INDEX_LANGUAGES:
         with translation.override(language):
-            labels.append(str(choice_label))
-    return labels
+            labels.append(translation.gettext(msgid))
+    return tuple(labels)
 
 
 def _topic_names(topics) -> list[str]:
