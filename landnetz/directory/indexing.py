@@ -42,13 +42,11 @@ def _fill_text(entry: SearchEntry, parts: list[str], topics=(), language_codes=(
     """Set the derived text columns (document, stemmed, sort_title) from the parts."""
     text = " ".join(part for part in parts if part)
     entry.document = fold(text)
-    entry.stemmed = " ".join([index_text(text), *_filter_tokens(entry, topics, language_codes)])
+    entry.stemmed = index_text(text)
+    # Filter words come from ids and choice keys only, and go to their own column: user
+    # text can never reach them (see migration 0004).
+    entry.filters = " ".join(_filter_tokens(entry, topics, language_codes))
     entry.sort_title = fold(entry.title)
-
-
-def _tokens_of(entry: SearchEntry) -> str:
-    """The filter tokens at the end of ``stemmed`` (they start with the kind token)."""
-    return entry.stemmed[entry.stemmed.index(" zzkind") :] if " zzkind" in entry.stemmed else ""
 
 
 def _filter_tokens(entry: SearchEntry, topics, language_codes) -> list[str]:
@@ -71,14 +69,19 @@ def _save(entry: SearchEntry, parts: list[str], topics, language_codes) -> None:
     entry.languages.all().delete()
     SearchEntryLanguage.objects.bulk_create(SearchEntryLanguage(entry=entry, code=code) for code in set(language_codes))
     if connection.vendor == "postgresql":
+        # Text is weight D (the default), filter words weight A: queries ask for the weight
+        # they mean, so a text word never satisfies a filter.
         SearchEntry.objects.filter(pk=entry.pk).update(
             search_vector=SearchVector(Value(entry.document), config="german")
-            + SearchVector(Value(_tokens_of(entry)), config="simple")
+            + SearchVector(Value(entry.filters), config="simple", weight="A")
         )
     elif connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM directory_fts WHERE rowid = %s", [entry.pk])
-            cursor.execute("INSERT INTO directory_fts (rowid, stemmed) VALUES (%s, %s)", [entry.pk, entry.stemmed])
+            cursor.execute(
+                "INSERT INTO directory_fts (rowid, stemmed, filters) VALUES (%s, %s, %s)",
+                [entry.pk, entry.stemmed, entry.filters],
+            )
 
 
 def _remove(**owner) -> None:
@@ -326,13 +329,13 @@ def _bulk_write(built: list) -> int:
         if connection.vendor == "postgresql":
             cursor.execute(
                 "UPDATE directory_searchentry SET search_vector = to_tsvector('german', document) "
-                "|| to_tsvector('simple', substring(stemmed from position(' zzkind' in stemmed))) "
+                "|| setweight(to_tsvector('simple', filters), 'A') "
                 "WHERE id = ANY(%s)",
                 [ids],
             )
         elif connection.vendor == "sqlite":
             cursor.executemany(
-                "INSERT INTO directory_fts (rowid, stemmed) VALUES (%s, %s)",
-                [(entry.pk, entry.stemmed) for entry in entries],
+                "INSERT INTO directory_fts (rowid, stemmed, filters) VALUES (%s, %s, %s)",
+                [(entry.pk, entry.stemmed, entry.filters) for entry in entries],
             )
     return len(entries)

@@ -38,6 +38,10 @@ class SearchEntry(models.Model):
     document = models.TextField()
     # Same text, stemmed for SQLite's FTS5; PostgreSQL stems with its German configuration.
     stemmed = models.TextField()
+    # Filter words ("zzaudpublic zzregion13 …") built only from ids and choice keys, never
+    # from user text. They live in a column (and an FTS5 column / tsvector weight) of their
+    # own, so that a name or a topic containing "zzaudpublic" cannot act as a filter.
+    filters = models.TextField(default="")
     search_vector = SearchVectorField(null=True)
     sector = models.CharField(max_length=30, blank=True)
     region = models.ForeignKey(Region, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
@@ -78,7 +82,7 @@ class SearchEntryLanguage(models.Model):
 
 
 class FullTextField(models.TextField):
-    """The column of SQLite's FTS5 table; supports ``__fts_match``."""
+    """A column of SQLite's FTS5 table; ``__fts_match`` matches an expression against the table."""
 
 
 @FullTextField.register_lookup
@@ -86,9 +90,10 @@ class FullTextMatch(models.Lookup):
     lookup_name = "fts_match"
 
     def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
+        # MATCH against the table, not the column: the expression names its columns itself
+        # ("stemmed : (…) AND filters : (…)"); a column on the left would restrict it to one.
         rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} MATCH {rhs}", [*lhs_params, *rhs_params]
+        return f"{compiler.quote_name(self.lhs.alias)} MATCH {rhs}", rhs_params
 
 
 class FullTextRow(models.Model):
@@ -102,6 +107,7 @@ class FullTextRow(models.Model):
         SearchEntry, primary_key=True, db_column="rowid", on_delete=models.DO_NOTHING, related_name="fulltext"
     )
     stemmed = FullTextField()
+    filters = FullTextField()
     rank = models.FloatField()
 
     class Meta:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
-from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Value
+from django.db.models import CharField, Exists, F, FloatField, Func, OuterRef, Q, QuerySet, Value
 from django.db.models.expressions import ExpressionWrapper
 from django.db.models.functions import Substr
 
@@ -35,9 +35,19 @@ class Criteria:
     sort: str = "relevance"  # relevance | distance | name
 
 
+def _audiences(viewer) -> list[str]:
+    return ["public", "members"] if viewer is not None and viewer.is_authenticated else ["public"]
+
+
 def visible_entries(viewer) -> QuerySet[SearchEntry]:
-    audiences = ["public", "members"] if viewer is not None and viewer.is_authenticated else ["public"]
-    return SearchEntry.objects.filter(audience__in=audiences)
+    return SearchEntry.objects.filter(audience__in=_audiences(viewer))
+
+
+class WithoutIndex(Func):
+    """SQLite's "+column": the same value, but the planner will not use an index for it."""
+
+    template = "+%(expressions)s"
+    output_field = CharField()
 
 
 def search(viewer, criteria: Criteria) -> QuerySet[SearchEntry]:
@@ -50,6 +60,9 @@ def search(viewer, criteria: Criteria) -> QuerySet[SearchEntry]:
         if criteria.municipality is not None:
             entries = entries.filter(municipality=criteria.municipality)
         entries = _sqlite_text(entries, terms, _filter_tokens(viewer, criteria))
+        # The audience is checked on the row too, not only by the index words. Unary "+"
+        # keeps SQLite from driving the query by the audience index (see above).
+        entries = entries.alias(row_audience=WithoutIndex("audience")).filter(row_audience__in=_audiences(viewer))
     else:
         entries = _filtered(visible_entries(viewer).select_related("region", "municipality"), criteria)
         if terms:
@@ -110,7 +123,10 @@ def _sqlite_text(entries: QuerySet, terms: list[str], tokens: list[str]) -> Quer
         groups.append("(" + " OR ".join(f'"{alt}"*' for alt in sorted(alternatives)) + ")")
     # Filters go into the MATCH too (see indexing._filter_tokens): FTS5 then intersects with
     # the rarest word first, and the cost follows the number of hits, not of members.
-    expression = " AND ".join([*groups, *tokens])
+    # Text words only match the text column, filter words only the filters column.
+    expression = "stemmed : (" + " AND ".join(groups) + ")"
+    if tokens:
+        expression += " AND filters : (" + " AND ".join(tokens) + ")"
     return entries.filter(fulltext__stemmed__fts_match=expression).annotate(rank=-F("fulltext__rank"))
 
 
@@ -182,11 +198,13 @@ def _postgres_text(entries: QuerySet, terms: list[str], tokens: list[str]) -> Qu
     if tokens:
         # The filters are also words of the search vector ("simple" configuration): the GIN
         # index intersects them, so similarity is computed only for rows that pass the filters.
-        condition &= Q(search_vector=SearchQuery(" & ".join(tokens), search_type="raw", config="simple"))
+        # Weight A holds only filter words, weight D only text (see indexing._save).
+        filters = " & ".join(f"{token}:A" for token in tokens)
+        condition &= Q(search_vector=SearchQuery(filters, search_type="raw", config="simple"))
     rank = Value(0.0)
     for index, term in enumerate(terms):
         # Terms are \w+ only, so the raw tsquery syntax is safe.
-        query = SearchQuery(f"{fold(term)}:*", search_type="raw", config="german")
+        query = SearchQuery(f"{fold(term)}:*D", search_type="raw", config="german")
         similarity = f"typo_{index}"
         entries = entries.alias(**{similarity: TrigramWordSimilarity(term, head)})
         condition &= Q(search_vector=query) | Q(**{f"{similarity}__gte": TYPO_SIMILARITY})
