@@ -45,15 +45,25 @@ def clean_image(upload, *, max_bytes: int = MAX_BYTES, max_pixels: int = MAX_PIX
 
 
 def reencode(upload, *, max_side: int, image_format: str = "JPEG") -> ContentFile:
-    """Rotate by EXIF, shrink to ``max_side`` and save anew: no EXIF, no GPS, no comments."""
+    """Rotate by EXIF, shrink to ``max_side`` and save anew from the pixels alone.
+
+    Pillow carries metadata along in ``image.info`` (JPEG comments, ICC profiles, XMP,
+    PNG text chunks) and writes some of it back on save. Copying only the pixels into a
+    fresh image leaves every metadata segment behind, whatever the source format held.
+    """
     upload.seek(0)
     with Image.open(upload) as image:
         image = ImageOps.exif_transpose(image)
         image.thumbnail((max_side, max_side))
         if image_format == "JPEG":
-            image = image.convert("RGB")
-        elif image.mode not in {"RGB", "RGBA"}:
-            image = image.convert("RGBA")
-        buffer = io.BytesIO()
-        image.save(buffer, format=image_format, quality=85, optimize=True)
+            mode = "RGB"
+        else:
+            mode = image.mode if image.mode in {"RGB", "RGBA"} else "RGBA"
+        pixels = image.convert(mode)
+        clean = Image.frombytes(mode, pixels.size, pixels.tobytes())
+    buffer = io.BytesIO()
+    if image_format == "JPEG":
+        clean.save(buffer, format="JPEG", quality=85, optimize=True)
+    else:
+        clean.save(buffer, format=image_format, optimize=True)
     return ContentFile(buffer.getvalue())
