@@ -55,10 +55,7 @@ def reencode(upload, *, max_side: int, image_format: str = "JPEG") -> ContentFil
     with Image.open(upload) as image:
         image = ImageOps.exif_transpose(image)
         image.thumbnail((max_side, max_side))
-        if image_format == "JPEG":
-            mode = "RGB"
-        else:
-            mode = image.mode if image.mode in {"RGB", "RGBA"} else "RGBA"
+        mode = "RGB" if image_format == "JPEG" else image.mode if image.mode in {"RGB", "RGBA"} else "RGBA"
         pixels = image.convert(mode)
         clean = Image.frombytes(mode, pixels.size, pixels.tobytes())
     buffer = io.BytesIO()
