@@ -6,6 +6,13 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 PG_URL ?= postgres://postgres@127.0.0.1:5432/landnetz_test_$(shell date +%s)
 PYTEST_ARGS ?=
+LOCK_BASE := requirements/base.lock
+LOCK_DEV := requirements/dev.lock
+TOOLS_VENV := .venv-tools
+UV := $(TOOLS_VENV)/bin/uv
+# One resolution for every platform and every Python >= 3.12; every file's hash is kept.
+UV_COMPILE = $(UV) pip compile --quiet --universal --python-version 3.12 --python $(PY) --no-python-downloads \
+	--generate-hashes --custom-compile-command 'make lock'
 
 .DEFAULT_GOAL := help
 
@@ -19,13 +26,43 @@ $(PY):
 	if [ -z "$$PYTHON" ]; then echo "Landnetz needs Python 3.12 or newer (python3.13, python3.12 or python3). Please install it, e.g. 'apt install python3.12-venv'." >&2; exit 1; fi; \
 	echo "Creating $(VENV) with $$PYTHON"; $$PYTHON -m venv $(VENV)
 
-$(VENV)/.installed: $(PY) pyproject.toml
-	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -e '.[dev]'
+# Every package comes from a lock with hashes (requirements/README.md); pyproject.toml
+# only says which versions are compatible. Landnetz itself is built with the locked
+# setuptools (--no-build-isolation), and pip check proves the lock satisfies pyproject.toml.
+$(VENV)/.installed: $(PY) pyproject.toml $(LOCK_DEV)
+	$(PIP) install --quiet --require-hashes -r $(LOCK_DEV)
+	$(PIP) install -qq --no-deps --no-build-isolation -e .
+	$(PIP) check
 	@mkdir -p var
 	@touch $@
 
-install: $(VENV)/.installed ## Create the virtualenv and install Landnetz with its development tools
+install: $(VENV)/.installed ## Create the virtualenv and install the locked packages (requirements/dev.lock)
+
+# The lock compiler lives in a venv of its own, itself installed from a lock.
+$(UV): requirements/tools.lock | $(PY)
+	$(PY) -m venv --clear $(TOOLS_VENV)
+	$(TOOLS_VENV)/bin/pip install --quiet --require-hashes -r requirements/tools.lock
+	@touch $@
+
+lock: $(UV) ## Recompile requirements/*.lock after editing pyproject.toml or requirements/*.in (keeps pins)
+	$(UV_COMPILE) requirements/tools.in -o requirements/tools.lock
+	$(UV_COMPILE) pyproject.toml requirements/build.in -o $(LOCK_BASE)
+	$(UV_COMPILE) pyproject.toml requirements/build.in --extra dev -c $(LOCK_BASE) -o $(LOCK_DEV)
+
+upgrade: $(UV) ## Newest allowed versions into the locks, reinstall, make test, show the changed pins
+	$(UV_COMPILE) --upgrade pyproject.toml requirements/build.in -o $(LOCK_BASE)
+	$(UV_COMPILE) --upgrade pyproject.toml requirements/build.in --extra dev -c $(LOCK_BASE) -o $(LOCK_DEV)
+	$(MAKE) --no-print-directory install
+	@status=0; $(MAKE) --no-print-directory test || status=$$?; \
+	echo; echo "=== Lock changes (compared with the last commit) ==="; \
+	git --no-pager diff --stat -- requirements/; \
+	echo "Changed pins (dev.lock holds every runtime pin too):"; \
+	awk -F'[= ;]+' '/^[A-Za-z0-9]/ { if (FNR == NR) old[$$1] = $$2; else new[$$1] = $$2 } \
+	  END { for (p in new) if (old[p] != new[p]) printf "  %-24s %s -> %s\n", p, (p in old ? old[p] : "(new)"), new[p]; \
+	        for (p in old) if (!(p in new)) printf "  %-24s %s -> (removed)\n", p, old[p] }' \
+	  <(git show HEAD:$(LOCK_DEV) 2>/dev/null) $(LOCK_DEV) | sort; \
+	if [ $$status -ne 0 ]; then echo "make test FAILED with the upgraded locks (exit $$status)"; else echo "make test passed with the upgraded locks: review and commit requirements/"; fi; \
+	exit $$status
 
 migrate: install ## Apply database migrations (SQLite in var/ by default)
 	@mkdir -p var
@@ -61,4 +98,4 @@ messages: install ## Extract strings into locale/*/LC_MESSAGES/django.po and com
 bench: install ## Generate a large data set and print page timing ratios (BENCH_SCALE=0.01 … 1)
 	LANDNETZ_ENV=test $(PY) -m bench.run
 
-.PHONY: help install migrate demo run test test-pg e2e lint messages bench
+.PHONY: help install lock upgrade migrate demo run test test-pg e2e lint messages bench
