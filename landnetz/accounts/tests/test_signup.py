@@ -106,3 +106,24 @@ def test_existing_address_gets_the_same_answer_as_a_new_one(client, regions, vol
     assert new.status_code == existing.status_code == 302
     assert new["Location"] == existing["Location"]
     assert User.objects.filter(email=volunteer.email).count() == 1
+
+
+@pytest.fixture
+def counting_hasher(settings):
+    from tests.hashers import CountingHasher
+
+    settings.PASSWORD_HASHERS = ["tests.hashers.CountingHasher"]
+    CountingHasher.encodings = 0
+    return CountingHasher
+
+
+def test_signup_costs_the_same_for_registered_and_new_addresses(client, regions, volunteer, counting_hasher):
+    """Issue #6, item 3: the registered address used to skip the password hash (7 ms vs 350 ms)."""
+    new = client.post("/de/accounts/signup/", signup_data(regions, email="neu@example.org"))
+    hashes_for_new = counting_hasher.encodings
+    counting_hasher.encodings = 0
+    known = client.post("/de/accounts/signup/", signup_data(regions, email=volunteer.email))
+    assert hashes_for_new == counting_hasher.encodings == 1
+    assert new.status_code == known.status_code == 302
+    assert new["Location"] == known["Location"]
+    assert User.objects.filter(email=volunteer.email).count() == 1
