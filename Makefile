@@ -58,7 +58,8 @@ upgrade: $(UV) ## Newest allowed versions into the locks, reinstall, make test, 
 	git --no-pager diff --stat -- requirements/; \
 	echo "Changed pins (dev.lock holds every runtime pin too):"; \
 	awk -F'[= ;]+' '/^[A-Za-z0-9]/ { if (FNR == NR) old[$$1] = $$2; else new[$$1] = $$2 } \
-	  END { for (p in new) if (old[p] != new[p]) printf "  %-24s %s -> %s\n", p, (p in old ? old[p] : "(new)"), new[p]; \
+	  END { for (p in new) if (!(p in old)) printf "  %-24s (new) -> %s\n", p, new[p]; \
+	          else if (old[p] != new[p]) printf "  %-24s %s -> %s\n", p, old[p], new[p]; \
 	        for (p in old) if (!(p in new)) printf "  %-24s %s -> (removed)\n", p, old[p] }' \
 	  <(git show HEAD:$(LOCK_DEV) 2>/dev/null) $(LOCK_DEV) | sort; \
 	if [ $$status -ne 0 ]; then echo "make test FAILED with the upgraded locks (exit $$status)"; else echo "make test passed with the upgraded locks: review and commit requirements/"; fi; \
