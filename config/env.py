@@ -78,3 +78,37 @@ def email_settings(url: str) -> dict[str, object]:
             "EMAIL_TIMEOUT": 20,
         }
     raise ImproperlyConfigured(f"EMAIL_URL scheme {scheme!r} is not supported")
+
+
+def production_problems(*, email_url: str, cache_url: str) -> list[str]:
+    """What keeps a production instance from starting (settings.py raises on any).
+
+    - Mail must really be sent: the console backend would print reset links, confirmation
+      keys and invitation tokens into the server log.
+    - Rate limits (login, sign-up, invitations) need one cache shared by every worker
+      process; a per-process memory cache multiplies every limit by the number of workers.
+    """
+    problems = []
+    if urlparse(email_url).scheme not in {"smtp", "smtps"}:
+        problems.append(
+            "EMAIL_URL must be smtp:// or smtps:// in production (console or memory backends would put "
+            "reset links and invitation tokens into the log or lose them)"
+        )
+    if urlparse(cache_url).scheme not in {"redis", "rediss", "db"}:
+        problems.append(
+            "CACHE_URL must be redis://… or db:// in production, so that rate limits are shared by all worker processes"
+        )
+    return problems
+
+
+def cache_settings(url: str) -> dict[str, dict[str, str]]:
+    """Turn ``CACHE_URL`` into Django's CACHES: ``locmem://``, ``redis://host:port/db`` or
+    ``db://`` (a table in the database; create it with ``manage.py createcachetable``)."""
+    scheme = urlparse(url).scheme
+    if scheme in {"redis", "rediss"}:
+        return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}}
+    if scheme == "db":
+        return {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "landnetz_cache"}}
+    if scheme == "locmem":
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    raise ImproperlyConfigured(f"CACHE_URL scheme {scheme!r} is not supported")

@@ -6,7 +6,7 @@ import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from config.env import email_settings, env_bool, env_int, env_list, env_str
+from config.env import cache_settings, email_settings, env_bool, env_int, env_list, env_str, production_problems
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -105,10 +105,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache (rate limits live here; use Redis when more than one process serves) ---
 CACHE_URL = env_str("CACHE_URL", "locmem://")
-if CACHE_URL.startswith("redis"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = cache_settings(CACHE_URL)
 
 # --- Background tasks (Django tasks API) -------------------------------------
 TASKS = {
@@ -165,6 +162,12 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/180s/key",
 }
+# The client address for rate limits. Behind a reverse proxy every request comes from the
+# proxy: name how many proxies stand in front (they append to X-Forwarded-For), or the
+# header a single trusted proxy sets (e.g. X-Real-IP). Never trust these without a proxy
+# that overwrites them, or anyone can pick their own address. See docs/security.md.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER", "") or None
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Landnetz")
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION
@@ -224,7 +227,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 # --- E-mail ------------------------------------------------------------------
-EMAIL_URL = env_str("EMAIL_URL", "locmem://" if TESTING else "console://")
+EMAIL_URL = env_str("EMAIL_URL", "" if PRODUCTION else "locmem://" if TESTING else "console://")
+if PRODUCTION and (problems := production_problems(email_url=EMAIL_URL, cache_url=CACHE_URL)):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("Production settings: " + "; ".join(problems))
 globals().update(email_settings(EMAIL_URL))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Landnetz <noreply@landnetz.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

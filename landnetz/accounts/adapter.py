@@ -3,8 +3,23 @@ from django.contrib.auth import get_user_model
 from django.shortcuts import resolve_url
 from django.utils import translation
 
+from landnetz.accounts import devices
+
 
 class AccountAdapter(DefaultAccountAdapter):
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """Failed logins count per account, but a browser that has logged in to the
+        account before counts on its own key (see ``accounts.devices``): strangers cannot
+        lock a member out of their own browser."""
+        key = super()._get_login_attempts_cache_key(request, **credentials)
+        device = devices.device_id(request, credentials.get("email", ""))
+        return f"{key}:device:{device}" if device else key
+
+    def post_login(self, request, user, **kwargs):
+        response = super().post_login(request, user, **kwargs)
+        devices.remember(response, user.email)
+        return response
+
     def get_login_redirect_url(self, request) -> str:
         # After login, continue in the member's own language.
         with translation.override(request.user.preferred_language):

@@ -116,3 +116,75 @@ def test_language_switch_follows_the_page_not_the_cookie(client):
     client.cookies["django_language"] = "ar"
     response = client.post("/i18n/setlang/", {"language": "en", "next": "/de/regions/"}, HTTP_ACCEPT_LANGUAGE="ar")
     assert response["Location"] == "/en/regions/"
+
+
+# --- Throttling that strangers cannot turn against members (issue #6, item 5) -------------
+
+
+def test_wrong_passwords_from_a_stranger_do_not_lock_the_member_out_of_their_own_browser(volunteer):
+    from django.test import Client
+
+    from landnetz.accounts import devices
+
+    member = Client()
+    assert login(member, volunteer.email).status_code == 302  # earlier login: the browser is known
+    device_cookie = member.cookies[devices.cookie_name()].value
+    member.logout()  # the test client forgets all cookies here; a browser keeps this one
+    member.cookies[devices.cookie_name()] = device_cookie
+    stranger = Client(REMOTE_ADDR="203.0.113.9")
+    for _ in range(8):
+        login(stranger, volunteer.email, "wrong-password-123")
+    login(stranger, volunteer.email)
+    assert "_auth_user_id" not in stranger.session  # the stranger's attempts are blocked …
+    response = login(member, volunteer.email)
+    assert response.status_code == 302  # … the member's own browser still logs in
+    assert "_auth_user_id" in member.session
+
+
+def test_an_unknown_browser_is_throttled_per_account(volunteer):
+    from django.test import Client
+
+    stranger = Client(REMOTE_ADDR="203.0.113.9")
+    for _ in range(5):
+        login(stranger, volunteer.email, "wrong-password-123")
+    other_place = Client(REMOTE_ADDR="198.51.100.7")
+    login(other_place, volunteer.email)  # right password, unknown browser, account under attack
+    assert "_auth_user_id" not in other_place.session
+
+
+def test_a_forged_device_cookie_does_not_count_as_known(volunteer):
+    from django.test import Client
+
+    from landnetz.accounts import devices
+
+    stranger = Client(REMOTE_ADDR="203.0.113.9")
+    stranger.cookies[devices.cookie_name()] = "forged:value"
+    for _ in range(5):
+        login(stranger, volunteer.email, "wrong-password-123")
+    login(stranger, volunteer.email)
+    assert "_auth_user_id" not in stranger.session
+
+
+@override_settings(ALLAUTH_TRUSTED_PROXY_COUNT=1)
+def test_behind_a_proxy_the_forwarded_client_address_is_limited_not_the_proxy(volunteer, newcomer):
+    from django.test import Client
+
+    proxy = "10.0.0.2"
+    attacker = Client(REMOTE_ADDR=proxy, headers={"X-Forwarded-For": "203.0.113.9"})
+    for index in range(25):
+        login(attacker, f"random{index}@example.org", "wrong-password-123")
+    assert "_auth_user_id" not in attacker.session
+    member = Client(REMOTE_ADDR=proxy, headers={"X-Forwarded-For": "198.51.100.7"})
+    assert login(member, newcomer.email).status_code == 302
+    assert "_auth_user_id" in member.session
+
+
+def test_without_a_trusted_proxy_a_forwarded_header_is_ignored(volunteer, newcomer):
+    from django.test import Client
+
+    for index in range(25):
+        forged = Client(REMOTE_ADDR="203.0.113.9", headers={"X-Forwarded-For": f"198.51.100.{index}"})
+        login(forged, f"random{index}@example.org", "wrong-password-123")
+    again = Client(REMOTE_ADDR="203.0.113.9", headers={"X-Forwarded-For": "198.51.100.200"})
+    login(again, newcomer.email)
+    assert "_auth_user_id" not in again.session  # the per-IP limit holds for the real address
