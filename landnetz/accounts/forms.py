@@ -1,6 +1,5 @@
 from django import forms
 from django.conf import settings
-from django.core.validators import RegexValidator
 from django.forms import formset_factory
 from django.urls import reverse
 from django.utils.functional import lazy
@@ -8,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from landnetz.core.fields import EmailField, PhoneField, URLField
 from landnetz.core.images import clean_image
 from landnetz.core.languages import SPOKEN_LANGUAGES, LanguageLevel
 from landnetz.core.models import Municipality, Region, Sector, Topic, Visibility
@@ -80,11 +80,6 @@ class PreferencesForm(forms.Form):
 # --- Profile ---------------------------------------------------------------------------
 
 
-PHONE = RegexValidator(
-    r"^\+?[0-9 ()/\-]{4,40}$", _("Please enter a phone number with digits, spaces, +, -, / or brackets only.")
-)
-
-
 def _visibility_field(label):
     return forms.ChoiceField(label=label, choices=Visibility.choices, initial=Visibility.NOBODY)
 
@@ -143,11 +138,11 @@ class ProfileForm(forms.Form):
     )
     is_interpreter = forms.BooleanField(label=_("I can interpret or mediate between languages"), required=False)
     open_to_newcomers = forms.BooleanField(label=_("Newcomers may contact me"), required=False)
-    contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
+    contact_email = EmailField(label=_("Contact e-mail"), required=False)
     contact_email_visibility = _visibility_field(_("Who can see the contact e-mail"))
-    phone = forms.CharField(label=_("Phone"), max_length=40, required=False, validators=[PHONE])
+    phone = PhoneField(label=_("Phone"), required=False)
     phone_visibility = _visibility_field(_("Who can see the phone number"))
-    messenger = forms.URLField(
+    messenger = URLField(
         label=_("Messenger link"),
         max_length=300,
         required=False,

@@ -1,21 +1,14 @@
 from django import forms
 from django.conf import settings
-from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from landnetz.core.fields import PostcodeField
 from landnetz.core.models import LegalPage
 from landnetz.core.validators import validate_multiline_text, validate_plain_text
 
 
 class PostcodeForm(forms.Form):
-    postcode = forms.CharField(
-        label=_("Postcode"),
-        max_length=5,
-        min_length=5,
-        validators=[RegexValidator(r"^\d{5}$", _("A German postcode has exactly five digits."))],
-        help_text=_("Five digits, for example 39576."),
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
-    )
+    postcode = PostcodeField(label=_("Postcode"), help_text=_("Five digits, for example 39576."))
 
 
 class LegalPageForm(forms.Form):

@@ -54,7 +54,7 @@ class LoadResult:
 
 
 def _number(text: str) -> int:
-    digits = "".join(ch for ch in text if ch.isdigit())
+    digits = "".join(ch for ch in text if ch in "0123456789")
     return int(digits) if digits else 0
 
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from landnetz.core.languages import SPOKEN_LANGUAGES
 from landnetz.core.models import Municipality, Region, Sector, Topic
 from landnetz.core.queries import municipalities_for_postcode
-from landnetz.core.validators import validate_plain_text
+from landnetz.core.validators import ascii_digits, is_ascii_number, validate_plain_text
 from landnetz.directory.models import SearchEntry
 from landnetz.directory.queries import Criteria
 
@@ -71,10 +71,10 @@ class SearchForm(forms.Form):
 
     def clean_near(self) -> Municipality | None:
         """A typed place instead of a 218-entry list: smaller page, easier on a phone."""
-        text = self.cleaned_data["near"].strip()
+        text = ascii_digits(self.cleaned_data["near"].strip())
         if not text:
             return None
-        if text.isdigit() and len(text) == 5:
+        if is_ascii_number(text) and len(text) == 5:
             found = list(municipalities_for_postcode(text)[:1])
         else:
             found = list(Municipality.objects.filter(name__iexact=text)[:1])

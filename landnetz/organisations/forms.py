@@ -1,13 +1,13 @@
 """Input of the organisations app, validated with clear, translated messages."""
 
-import re
 from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator, URLValidator
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from landnetz.core.fields import EmailField, PhoneField, PostcodeField, URLField
 from landnetz.core.languages import SPOKEN_LANGUAGES
 from landnetz.core.models import Municipality, Region, Sector, Topic
 from landnetz.core.validators import validate_multiline_text, validate_plain_text
@@ -72,14 +72,6 @@ class LogoField(forms.FileField):
         return clean_logo(upload)
 
 
-def validate_phone(value: str) -> None:
-    if not re.fullmatch(r"[0-9 +\-/()]+", value) or not re.search(r"\d", value):
-        raise ValidationError(
-            _("A phone number may contain only digits, spaces and the signs + - / ( )."),
-            code="phone",
-        )
-
-
 validate_web_url = URLValidator(
     schemes=["http", "https"],
     message=_("Please enter a web address that starts with https:// or http://."),
@@ -137,13 +129,7 @@ class OrganisationForm(forms.Form):
         required=False,
         validators=[validate_plain_text],
     )
-    postcode = forms.CharField(
-        label=_("Postcode"),
-        max_length=5,
-        required=False,
-        validators=[RegexValidator(r"^\d{5}$", _("A German postcode has exactly five digits."))],
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
-    )
+    postcode = PostcodeField(label=_("Postcode"), required=False)
     municipality = MunicipalityChoiceField(
         label=_("Municipality"),
         queryset=Municipality.objects.select_related("region").order_by("name", "pk"),
@@ -170,7 +156,7 @@ class OrganisationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         validators=[validate_multiline_text],
     )
-    website = forms.URLField(
+    website = URLField(
         label=_("Website"),
         max_length=300,
         required=False,
@@ -178,8 +164,8 @@ class OrganisationForm(forms.Form):
         validators=[validate_web_url],
         error_messages={"invalid": _("Please enter a web address that starts with https:// or http://.")},
     )
-    email = forms.EmailField(label=_("E-mail address"), required=False)
-    phone = forms.CharField(label=_("Phone"), max_length=40, required=False, validators=[validate_phone])
+    email = EmailField(label=_("E-mail address"), required=False)
+    phone = PhoneField(label=_("Phone"), required=False)
     visibility = forms.ChoiceField(
         label=_("Who can see this page"),
         choices=Organisation.Visibility.choices,
@@ -243,7 +229,7 @@ def initial_from(organisation: Organisation) -> dict:
 
 
 class InviteForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address of the person you invite"))
+    email = EmailField(label=_("E-mail address of the person you invite"))
     role = forms.ChoiceField(
         label=_("Role"),
         choices=Membership.Role.choices,
