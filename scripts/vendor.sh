@@ -4,7 +4,8 @@
 # Fetches each package with `npm pack <name>@<version>` into a temporary
 # directory, checks the tarball against a pinned sha512 integrity, extracts it
 # and copies ONLY the built files needed at runtime (plus licence texts) into
-# the repository. Node/npm are needed only to run this script; the project
+# the repository, with sourceMappingURL comments removed from JS and CSS (the .map
+# files are not vendored; see strip_source_maps). Node/npm are needed only to run this script; the project
 # itself serves the copied files as plain static files.
 #
 # Idempotent: every target directory/file it owns is recreated from scratch on
@@ -86,14 +87,41 @@ fetch() {
   PKG_DIR="$dest/package"
 }
 
-# copy <src> <dest>: copy one file, creating parent dirs, and report it.
+# strip_source_maps <file>: remove source map references from a JS or CSS file. The .map
+# files are not vendored, and Django's ManifestStaticFilesStorage (production
+# collectstatic) fails on a sourceMappingURL that does not resolve. A line holding only
+# such a comment is deleted; a /*# ... */ comment after code is cut out of its line.
+# Files without such comments are left byte-identical.
+SOURCE_MAP_COMMENT='(//|/\*)[#@][[:space:]]*sourceMappingURL='
+strip_source_maps() {
+  local file="$1"
+  sed -i -E \
+    -e '/^[[:space:]]*\/\/[#@][[:space:]]*sourceMappingURL=[^[:space:]]*[[:space:]]*$/d' \
+    -e '/^[[:space:]]*\/\*[#@][[:space:]]*sourceMappingURL=[^*]*\*\/[[:space:]]*$/d' \
+    -e 's/\/\*[#@][[:space:]]*sourceMappingURL=[^*]*\*\///g' \
+    "$file"
+  if grep -qE "$SOURCE_MAP_COMMENT" "$file"; then
+    die "${file#"$ROOT"/} still has a source map comment after stripping; extend strip_source_maps"
+  fi
+}
+
+# copy <src> <dest>: copy one file, creating parent dirs, and report it. JS and CSS files
+# lose their source map comments on the way (see strip_source_maps).
 copy() {
-  local src="$1" dest="$2"
+  local src="$1" dest="$2" note=""
   [[ -f "$src" ]] || die "missing file in package: $src"
   mkdir -p "$(dirname "$dest")"
   cp "$src" "$dest"
+  case "$dest" in
+    *.js|*.css)
+      if grep -qE "$SOURCE_MAP_COMMENT" "$dest"; then
+        strip_source_maps "$dest"
+        note=", source map comment removed"
+      fi
+      ;;
+  esac
   chmod 0644 "$dest"
-  log "  wrote ${dest#"$ROOT"/} ($(wc -c <"$dest" | tr -d ' ') bytes)"
+  log "  wrote ${dest#"$ROOT"/} ($(wc -c <"$dest" | tr -d ' ') bytes$note)"
 }
 
 # Fail if a CSS file references (non-data:, non-absolute) url()s that do not
@@ -144,6 +172,7 @@ FIRA_CSS="$KERN_DEST/fonts/fira-sans.css"
     END { if (found != n) { printf "expected %d @font-face rules, found %d\n", n, found > "/dev/stderr"; exit 1 } }
   ' "$KERN_SRC/dist/fonts/fira-sans.css"
 } >"$FIRA_CSS" || die "could not build fira-sans.css subset"
+if grep -qE "$SOURCE_MAP_COMMENT" "$FIRA_CSS"; then strip_source_maps "$FIRA_CSS"; fi
 chmod 0644 "$FIRA_CSS"
 log "  wrote ${FIRA_CSS#"$ROOT"/} ($(wc -c <"$FIRA_CSS" | tr -d ' ') bytes, ${#FIRA_FACES[@]} @font-face rules)"
 
@@ -228,6 +257,10 @@ Notes:
   the map on the organisation form (only offered when \`MAP_TILE_URL\` is set).
   \`layers*.png\` are unused but referenced by \`leaflet.css\`, so they are kept
   for \`collectstatic\` (ManifestStaticFilesStorage).
+- \`sourceMappingURL\` comments are removed from every vendored JS and CSS file
+  (\`leaflet/leaflet.js\` has one upstream): the \`.map\` files are not shipped,
+  and production \`collectstatic\` (ManifestStaticFilesStorage) fails on a
+  reference that does not resolve. Everything else is byte-identical to upstream.
 - The optional \`kern-kopfzeile.js\` web component is not vendored; the
   Kopfzeile can be written as plain HTML with the \`kern-kopfzeile*\` classes.
 
