@@ -8,6 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/landnetz_test_$(shell date +%s)
 PYTEST_ARGS ?=
 LOCK_BASE := requirements/base.lock
 LOCK_DEV := requirements/dev.lock
+LOCK_INPUTS := pyproject.toml requirements/build.in requirements/runtime.in
 TOOLS_VENV := .venv-tools
 UV := $(TOOLS_VENV)/bin/uv
 # One resolution for every platform and every Python >= 3.12; every file's hash is kept.
@@ -46,12 +47,12 @@ $(UV): requirements/tools.lock | $(PY)
 
 lock: $(UV) ## Recompile requirements/*.lock after editing pyproject.toml or requirements/*.in (keeps pins)
 	$(UV_COMPILE) requirements/tools.in -o requirements/tools.lock
-	$(UV_COMPILE) pyproject.toml requirements/build.in -o $(LOCK_BASE)
-	$(UV_COMPILE) pyproject.toml requirements/build.in --extra dev -c $(LOCK_BASE) -o $(LOCK_DEV)
+	$(UV_COMPILE) $(LOCK_INPUTS) -o $(LOCK_BASE)
+	$(UV_COMPILE) $(LOCK_INPUTS) --extra dev -c $(LOCK_BASE) -o $(LOCK_DEV)
 
 upgrade: $(UV) ## Newest allowed versions into the locks, reinstall, make test, show the changed pins
-	$(UV_COMPILE) --upgrade pyproject.toml requirements/build.in -o $(LOCK_BASE)
-	$(UV_COMPILE) --upgrade pyproject.toml requirements/build.in --extra dev -c $(LOCK_BASE) -o $(LOCK_DEV)
+	$(UV_COMPILE) --upgrade $(LOCK_INPUTS) -o $(LOCK_BASE)
+	$(UV_COMPILE) --upgrade $(LOCK_INPUTS) --extra dev -c $(LOCK_BASE) -o $(LOCK_DEV)
 	$(MAKE) --no-print-directory install
 	@status=0; $(MAKE) --no-print-directory test || status=$$?; \
 	echo; echo "=== Lock changes (compared with the last commit) ==="; \
