@@ -4,6 +4,7 @@ from django.shortcuts import resolve_url
 from django.utils import translation
 
 from landnetz.accounts import devices
+from landnetz.core.validators import validate_plain_text
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -19,6 +20,11 @@ class AccountAdapter(DefaultAccountAdapter):
         response = super().post_login(request, user, **kwargs)
         devices.remember(response, user.email)
         return response
+
+    def clean_email(self, email: str) -> str:
+        """Sign-up, e-mail change and password reset: no text-direction or control characters."""
+        validate_plain_text(email)
+        return super().clean_email(email)
 
     def get_login_redirect_url(self, request) -> str:
         # After login, continue in the member's own language.

@@ -1,8 +1,33 @@
 from django import template
+from django.utils.html import format_html
 
 from landnetz.core.markdown import render_markdown
+from landnetz.core.validators import BIDI_CONTROLS
 
 register = template.Library()
+
+_NO_BIDI = str.maketrans(dict.fromkeys(map(ord, BIDI_CONTROLS)))
+
+
+@register.filter
+def bdi(value):
+    """User text in HTML, isolated: ``{{ member.display_name|bdi }}``.
+
+    A name, organisation name, address or link text of one direction must not reorder
+    the text around it (an Arabic name next to a German label), and text-direction
+    characters stored before they were refused are removed. See docs/security.md.
+    """
+    if value is None or value == "":
+        return ""
+    return format_html("<bdi>{}</bdi>", str(value).translate(_NO_BIDI))
+
+
+@register.filter
+def isolate(value) -> str:
+    """User text where no element can go (``<title>``, ``alt``, ``aria-label``): FSI … PDI."""
+    if value is None or value == "":
+        return ""
+    return "\u2068" + str(value).translate(_NO_BIDI) + "\u2069"
 
 
 @register.filter(name="markdown")
