@@ -29,6 +29,7 @@ SITE_ID = 1
 INSTALLED_APPS = [
     "landnetz.core",
     "landnetz.accounts",
+    "landnetz.privacy",
     "landnetz.organisations",
     "landnetz.directory",
     "landnetz.demo",

@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("people/", include("landnetz.accounts.people_urls")),
     path("", include("landnetz.directory.urls")),
     path("organisations/", include("landnetz.organisations.urls")),
+    path("privacy/", include("landnetz.privacy.urls")),
     path("", include("landnetz.core.urls")),
     prefix_default_language=True,
 )

@@ -27,6 +27,12 @@ class UserAdmin(DjangoUserAdmin):
     readonly_fields = ["privacy_consent_at", "privacy_consent_version", "last_login", "date_joined"]
     raw_id_fields = ["municipality"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "is_active" in form.changed_data:
+            # Through the service: directory entry and audit log follow the change.
+            services.set_active(actor=request.user, user=obj, active=obj.is_active)
+
     def save_related(self, request, form, formsets, change):
         # Coordinator roles change through the service, so that the audit log records them.
         regions = form.cleaned_data.pop("coordinated_regions", None)

@@ -48,6 +48,17 @@ def _reindex(user) -> None:
 
 
 @transaction.atomic
+def set_active(*, actor, user, active: bool) -> None:
+    """(De)activate an account. A deactivated member cannot log in (their sessions end on
+    the next request), is not listed in the directory and their profile answers 404."""
+    if user.is_active != active:
+        user.is_active = active
+        user.save(update_fields=["is_active"])
+    audit(actor=actor, verb="member.activated" if active else "member.deactivated", obj=user)
+    _reindex(user)
+
+
+@transaction.atomic
 def set_language(*, user, language: str) -> None:
     if user.preferred_language != language:
         user.preferred_language = language

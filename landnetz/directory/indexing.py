@@ -85,13 +85,8 @@ def _save(entry: SearchEntry, parts: list[str], topics, language_codes) -> None:
 
 
 def _remove(**owner) -> None:
-    entry = SearchEntry.objects.filter(**owner).first()
-    if entry is None:
-        return
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM directory_fts WHERE rowid = %s", [entry.pk])
-    entry.delete()
+    # On SQLite a trigger deletes the full-text row with the entry (migration 0005).
+    SearchEntry.objects.filter(**owner).delete()
 
 
 def index_profile(profile) -> None:
@@ -297,12 +292,8 @@ def _bulk_index_organisations(organisations) -> int:
 def _bulk_remove(owner_field: str, owner_ids: list[int]) -> None:
     owners = SearchEntry.objects.filter(**{f"{owner_field}__in": owner_ids})
     stale = list(owners.values_list("pk", flat=True))
-    if not stale:
-        return
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.executemany("DELETE FROM directory_fts WHERE rowid = %s", [[pk] for pk in stale])
-    SearchEntry.objects.filter(pk__in=stale).delete()
+    if stale:
+        SearchEntry.objects.filter(pk__in=stale).delete()  # full-text rows follow (trigger)
 
 
 def _bulk_write(built: list) -> int:

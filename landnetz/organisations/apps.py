@@ -10,3 +10,7 @@ class OrganisationsConfig(AppConfig):
     def ready(self) -> None:
         # Register the rules (django-rules only autodiscovers modules named rules.py).
         from landnetz.organisations import permissions  # noqa: F401
+        from landnetz.organisations.services import erasure
+        from landnetz.privacy.registry import ErasureStep, register
+
+        register(ErasureStep(name="organisations", erase=erasure.erase, blockers=erasure.blockers))

@@ -237,6 +237,14 @@ def update_organisation(
 @transaction.atomic
 def delete_organisation(*, actor, organisation: Organisation) -> None:
     _require(actor, "organisations.delete_organisation", organisation)
+    delete_organisation_rows(actor=actor, organisation=organisation)
+
+
+def delete_organisation_rows(*, actor, organisation: Organisation) -> None:
+    """Delete an organisation with its index entry and logo file; the caller checked permission.
+
+    Used by ``delete_organisation``, the admin area and the erasure of its last member.
+    """
     organisation = _lock(organisation)
     users = _member_users(organisation)
     audit(

@@ -1,0 +1,60 @@
+"""Erasure of a member's account: the one path every deletion takes (DSGVO Art. 17).
+
+The member's own rows go with the user row (profile, languages, e-mail addresses,
+authenticators, memberships cascade); files are deleted once the transaction commits;
+every registered app step runs first (``privacy.registry``); what must stay for
+accountability (audit entries, the admin log) loses the name.
+"""
+
+from functools import partial
+
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from landnetz.accounts.models import Profile, User
+from landnetz.core.models import AuditEntry
+from landnetz.core.services import audit
+from landnetz.privacy import registry
+
+FORMER_MEMBER = "former member"
+
+
+def erasure_blockers(user: User) -> list[str]:
+    """Reasons (translated) that must be resolved before ``user``'s account can be erased."""
+    return [reason for step in registry.steps() for reason in step.blockers(user)]
+
+
+@transaction.atomic
+def erase_member(*, actor, user: User) -> None:
+    """Erase ``user``'s account and personal data. Raises ValidationError with the
+    blockers (nothing changed) or PermissionDenied."""
+    if not actor.has_perm("privacy.erase_member", user):
+        raise PermissionDenied
+    user = User.objects.select_for_update().get(pk=user.pk)
+    blockers = erasure_blockers(user)
+    if blockers:
+        raise ValidationError(blockers, code="blocked")
+    for step in registry.steps():
+        step.erase(user)
+    _forget_in_logs(user)
+    _delete_files(user)
+    audit(actor=None if actor.pk == user.pk else actor, verb="member.erased", data={"user": user.pk})
+    user.delete()
+
+
+def _forget_in_logs(user: User) -> None:
+    """Audit and admin log entries stay (who did what), but no longer name the member."""
+    AuditEntry.objects.filter(object_type=User._meta.label_lower, object_id=str(user.pk)).update(
+        object_repr=FORMER_MEMBER
+    )
+    LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)).update(
+        object_repr=FORMER_MEMBER, change_message=""
+    )
+
+
+def _delete_files(user: User) -> None:
+    profile = Profile.objects.filter(user=user).first()
+    if profile is not None and profile.photo:
+        transaction.on_commit(partial(profile.photo.storage.delete, profile.photo.name))

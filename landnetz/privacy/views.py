@@ -1,0 +1,33 @@
+from allauth.core import ratelimit
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from landnetz.privacy import services
+from landnetz.privacy.forms import DeleteAccountForm
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request):
+    user = request.user
+    form = DeleteAccountForm(request.POST or None, user=user)
+    blockers = services.erasure_blockers(user)
+    if request.method == "POST" and not blockers:
+        # Guessing the password here is limited like any re-authentication.
+        if not ratelimit.consume(request, action="reauthenticate", user=user):
+            return render(request, "429.html", status=429)
+        if form.is_valid():
+            try:
+                services.erase_member(actor=user, user=user)
+            except ValidationError as error:
+                blockers = error.messages
+            else:
+                logout(request)
+                messages.success(request, _("Your account and your personal data have been deleted."))
+                return redirect("core:home")
+    return render(request, "privacy/delete_account.html", {"form": form, "blockers": blockers})
