@@ -47,6 +47,21 @@ class SignupForm(forms.Form):
 
     field_order = ["display_name", "email", "region", "password1", "password2", "privacy_consent"]
 
+    def clean(self):
+        """Check the password against the name too: allauth's own check only knows the address."""
+        cleaned = super().clean()
+        password, name = cleaned.get("password1"), cleaned.get("display_name")
+        if password and name:
+            from allauth.account.adapter import get_adapter
+
+            from landnetz.accounts.models import User
+
+            try:
+                get_adapter().clean_password(password, user=User(email=cleaned.get("email") or "", display_name=name))
+            except forms.ValidationError as error:
+                self.add_error("password1", error)  # allauth then skips its own, identical check
+        return cleaned
+
     def signup(self, request, user) -> None:
         from landnetz.accounts import services
 
