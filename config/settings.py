@@ -1,5 +1,6 @@
 """Landnetz settings. Every value comes from the environment; see .env.example."""
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -9,6 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from config.env import cache_settings, email_settings, env_bool, env_int, env_list, env_str, production_problems
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+# Files this process creates (SQLite database, uploads, logs, collected static files) are
+# readable by the service user only. Runs for manage.py, wsgi and gunicorn alike.
+os.umask(int(env_str("FILE_UMASK", "077"), 8))
 
 LANDNETZ_ENV = env_str("LANDNETZ_ENV", "development")
 PRODUCTION = LANDNETZ_ENV == "production"
@@ -60,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "landnetz.core.ids.OutOfRangeIdMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -231,6 +237,8 @@ STORAGES = {
 WHITENOISE_MAX_AGE = 365 * 24 * 60 * 60 if PRODUCTION else 60
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 # --- E-mail ------------------------------------------------------------------
 EMAIL_URL = env_str("EMAIL_URL", "" if PRODUCTION else "locmem://" if TESTING else "console://")
@@ -274,13 +282,30 @@ if PRODUCTION:
     SECURE_CSP["upgrade-insecure-requests"] = True
 
 # --- Logging: never log secrets, IP addresses only in the security log ---------------
+# Every handler redacts tokens in paths (confirmation and reset keys, invitation tokens,
+# OpenID Connect codes) with landnetz.core.logredact; see docs/security.md, "What is logged".
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "redact": {"()": "landnetz.core.logredact.RedactFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "redact"],
+            "reporter_class": "landnetz.core.error_report.RedactingExceptionReporter",
+        },
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Replaces Django's default handlers for "django" (an unfiltered console in DEBUG,
+        # mail_admins without redaction); records still reach the root console.
+        "django": {"handlers": ["mail_admins"], "level": "INFO", "propagate": True},
         # runserver's request log includes the client address: keep it out by default.
         "django.server": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django.security.DisallowedHost": {"handlers": [], "propagate": False},

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from landnetz.core import ids
 from landnetz.core.fields import EmailField, PhoneField, URLField
 from landnetz.core.images import clean_image
 from landnetz.core.languages import SPOKEN_LANGUAGES, LanguageLevel
@@ -32,7 +33,7 @@ class SignupForm(forms.Form):
         help_text=_("How other members see you, for example “Anna Schmidt”."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    region = forms.ModelChoiceField(
+    region = ids.ModelChoiceField(
         label=_("Your region"),
         queryset=Region.objects.order_by("name"),
         empty_label=_("Please choose"),
@@ -75,7 +76,7 @@ class SignupForm(forms.Form):
 
 class PreferencesForm(forms.Form):
     display_name = SignupForm.base_fields["display_name"]
-    region = forms.ModelChoiceField(
+    region = ids.ModelChoiceField(
         label=_("Your region"),
         queryset=Region.objects.order_by("name"),
         required=False,
@@ -141,7 +142,7 @@ class ProfileForm(forms.Form):
         help_text=_("Where you live or work. Your region follows from it."),
         error_messages={"invalid_choice": _("Please choose a municipality from the list.")},
     )
-    topics = forms.ModelMultipleChoiceField(
+    topics = ids.ModelMultipleChoiceField(
         label=_("Topics I know about"),
         queryset=Topic.objects.all(),
         required=False,

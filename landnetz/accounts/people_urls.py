@@ -5,6 +5,6 @@ from landnetz.accounts import views
 app_name = "people"
 
 urlpatterns = [
-    path("<int:user_id>/", views.person_detail, name="detail"),
-    path("<int:user_id>/photo/", views.person_photo, name="photo"),
+    path("<id:user_id>/", views.person_detail, name="detail"),
+    path("<id:user_id>/photo/", views.person_photo, name="photo"),
 ]

@@ -23,5 +23,11 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_sync_site, sender=self)
+        # <id:…> in URLs: only ids a row can have, anything else is a 404 (see core.ids).
+        from django.urls import register_converter
+
+        from landnetz.core.ids import IdConverter
+
+        register_converter(IdConverter, "id")
         # django-rules only autodiscovers modules named rules.py; ours are permissions.py.
         from landnetz.core import permissions  # noqa: F401

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from landnetz.core import ids
 from landnetz.core.languages import SPOKEN_LANGUAGES
 from landnetz.core.models import Municipality, Region, Sector, Topic
 from landnetz.core.queries import municipalities_for_postcode
@@ -32,7 +33,7 @@ class SearchForm(forms.Form):
         choices=[("", _("All sectors")), *Sector.choices],
         error_messages={"invalid_choice": CHOOSE_FROM_LIST},
     )
-    region = forms.ModelChoiceField(
+    region = ids.ModelChoiceField(
         label=_("Region"),
         required=False,
         queryset=Region.objects.all(),
@@ -40,7 +41,7 @@ class SearchForm(forms.Form):
         empty_label=_("All regions"),
         error_messages={"invalid_choice": CHOOSE_FROM_LIST},
     )
-    topic = forms.ModelChoiceField(
+    topic = ids.ModelChoiceField(
         label=_("Topic"),
         required=False,
         queryset=Topic.objects.all(),

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from landnetz.core import ids
 from landnetz.core.fields import EmailField, PhoneField, PostcodeField, URLField
 from landnetz.core.languages import SPOKEN_LANGUAGES
 from landnetz.core.models import Municipality, Region, Sector, Topic
@@ -57,7 +58,7 @@ class CoordinateField(forms.Field):
         return value
 
 
-class MunicipalityChoiceField(forms.ModelChoiceField):
+class MunicipalityChoiceField(ids.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
         return f"{obj.name} ({obj.region.name})"
 
@@ -109,7 +110,7 @@ class OrganisationForm(forms.Form):
             "What you do and for whom. Markdown: **bold**, *italic*, lists with “- ”, links as [text](https://…)."
         ),
     )
-    topics = forms.ModelMultipleChoiceField(
+    topics = ids.ModelMultipleChoiceField(
         label=_("Topics"),
         queryset=Topic.objects.order_by("name"),
         required=False,
@@ -252,8 +253,8 @@ class MemberActionForm(forms.Form):
         ("revoke", "revoke"),
     ]
     action = forms.ChoiceField(choices=ACTIONS)
-    membership = forms.ModelChoiceField(queryset=Membership.objects.none(), required=False)
-    invitation = forms.ModelChoiceField(queryset=Membership.objects.none(), required=False)
+    membership = ids.ModelChoiceField(queryset=Membership.objects.none(), required=False)
+    invitation = ids.ModelChoiceField(queryset=Membership.objects.none(), required=False)
 
     def __init__(self, *args, organisation: Organisation, **kwargs):
         from landnetz.organisations.models import Invitation
@@ -276,7 +277,7 @@ class MemberActionForm(forms.Form):
 
 class OrganisationFilterForm(forms.Form):
     sector = forms.ChoiceField(label=_("Sector"), choices=[("", _("All sectors")), *Sector.choices], required=False)
-    region = forms.ModelChoiceField(
+    region = ids.ModelChoiceField(
         label=_("Region"),
         queryset=Region.objects.order_by("name"),
         to_field_name="slug",
