@@ -222,7 +222,8 @@ REGION_COUNTS_SECONDS = 600
 @dataclass
 class RegionOverview:
     region: Region
-    coordinators: list
+    coordinators: list  # those whose profile the viewer may see
+    hidden_coordinators: int
     organisations_by_sector: list  # [(sector key, label, count, [first organisations]), ...]
     members_by_sector: list  # [(sector label, count), ...]
     member_count: int
@@ -244,11 +245,15 @@ def region_overview(region: Region, viewer) -> RegionOverview:
     from landnetz.core.models import Sector
     from landnetz.organisations.queries import organisations_visible_to
 
-    coordinators = []
+    # A coordinator is named only to viewers who may see their profile: holding the role
+    # does not publish a name the member chose to keep to themselves. The others are counted.
+    coordinators, hidden_coordinators = [], 0
     for user in region.coordinators.filter(is_active=True).select_related("profile").order_by("display_name"):
         profile = getattr(user, "profile", None)
-        user.visible_profile = profile is not None and can_see(profile.visibility, viewer, user)
-        coordinators.append(user)
+        if profile is not None and can_see(profile.visibility, viewer, user):
+            coordinators.append(user)
+        else:
+            hidden_coordinators += 1
 
     labels = dict(Sector.choices)
     visible = organisations_visible_to(viewer).filter(municipality__region=region)
@@ -269,6 +274,7 @@ def region_overview(region: Region, viewer) -> RegionOverview:
     return RegionOverview(
         region=region,
         coordinators=coordinators,
+        hidden_coordinators=hidden_coordinators,
         organisations_by_sector=[
             (key, labels[key], counts[key], grouped.get(key, [])) for key in labels if counts.get(key)
         ],

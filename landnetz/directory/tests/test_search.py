@@ -204,7 +204,7 @@ def test_region_page_shows_the_three_legs(client, regions, coordinator, voluntee
     make_person(regions, "Sektor Person", "Stendal", sector="health")
     with django_assert_max_num_queries(10):
         html = client.get("/de/regions/stendal/").content.decode()
-    assert "Katrin Behrendt" in html  # the coordinator, without a link: no visible profile
+    assert "Katrin Behrendt" not in html  # her profile is "only me": counted, not named
     assert "Verein 07" in html and "Verein 08" not in html  # eight per sector, then a link
     assert "sector=civil_society" in html
     assert "Nur für Mitglieder" not in html
@@ -220,3 +220,20 @@ def test_htmx_with_invalid_filters_loads_the_whole_page(client, regions):
         "/de/directory/", {"q": "x"}, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"}
     )
     assert "<html" in restore.content.decode()
+
+
+def test_coordinator_is_named_only_where_their_profile_is_visible(client, regions, coordinator, volunteer):
+    """Issue #6, item 9: a coordinator whose profile is "only me" was named on the public region page."""
+    from landnetz.accounts.models import Profile
+
+    assert "Katrin Behrendt" not in client.get("/en/regions/stendal/").content.decode()
+    client.force_login(volunteer)
+    assert "Katrin Behrendt" not in client.get("/en/regions/stendal/").content.decode()
+    Profile.objects.update_or_create(user=coordinator, defaults={"visibility": "members"})
+    assert "Katrin Behrendt" in client.get("/en/regions/stendal/").content.decode()
+    client.logout()
+    html = client.get("/en/regions/stendal/").content.decode()
+    assert "Katrin Behrendt" not in html
+    assert "One coordinator of this region has not made their profile visible to you." in html
+    Profile.objects.filter(user=coordinator).update(visibility="public")
+    assert "Katrin Behrendt" in client.get("/en/regions/stendal/").content.decode()
