@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from landnetz.accounts.models import User
+from landnetz.core import ratelimits
 from landnetz.core.permissions import is_member
 from landnetz.core.services import audit
 from landnetz.organisations.models import Invitation, Membership, Organisation
@@ -114,22 +115,39 @@ def decline_request(*, actor, membership: Membership) -> None:
 
 
 @transaction.atomic
-def invite(*, actor, organisation: Organisation, email: str, role: str = MEMBER) -> Invitation:
+def invite(*, actor, organisation: Organisation, email: str, role: str = MEMBER) -> Invitation | None:
     """Invite someone by e-mail. The link is written in the recipient's language when we
-    know them, else in the inviter's."""
+    know them, else in the inviter's. Returns None when the address already belongs to a
+    member of the organisation (they get a note; the inviter sees the usual answer)."""
     _require(actor, "organisations.manage_members", organisation)
     organisation = _lock(organisation)
     email = email.strip().lower()
     if role not in Membership.Role.values:
         raise ValidationError({"role": ValidationError(_("Please choose a role from the list."), code="role")})
+    if not ratelimits.consume("invite", actor.pk):
+        raise ValidationError(
+            {
+                "email": ValidationError(
+                    _("You have sent many invitations in a short time. Please wait a while and try again."),
+                    code="rate_limited",
+                )
+            }
+        )
     recipient = User.objects.filter(email__iexact=email, is_active=True).first()
     if (
         recipient is not None
         and Membership.objects.filter(organisation=organisation, user=recipient, status=ACTIVE).exists()
     ):
-        raise ValidationError(
-            {"email": ValidationError(_("This person is already a member of the organisation."), code="member")}
+        # The same answer as for any address (the form must not tell who has an account):
+        # the member gets a note instead of an invitation.
+        _send_later(
+            address=recipient.email,
+            language=recipient.preferred_language,
+            subject=_("Invitation to %(organisation)s"),
+            template="organisations/email/already_member.txt",
+            context={"inviter": actor.display_name, "organisation": organisation.name},
         )
+        return None
     if Invitation.objects.filter(
         organisation=organisation,
         email__iexact=email,

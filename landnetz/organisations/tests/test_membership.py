@@ -181,16 +181,50 @@ def test_unknown_token_is_404_and_page_needs_login(client, org, outsider, make_i
     assert client.post("/en/organisations/invitations/no-such-token/").status_code == 404
 
 
-def test_same_address_cannot_be_invited_twice_and_members_not_at_all(client, org, volunteer, coordinator):
-    add_member(org, coordinator)
+def test_same_address_cannot_be_invited_twice(client, org, volunteer):
     client.force_login(volunteer)
     client.post(members_url(org), {"action": "invite", "email": "x@example.org", "role": "member"})
     response = client.post(members_url(org), {"action": "invite", "email": "X@example.org", "role": "member"})
     assert response.status_code == 200
     assert "already been invited" in response.context["invite_form"].errors["email"][0]
-    response = client.post(members_url(org), {"action": "invite", "email": coordinator.email, "role": "member"})
-    assert "already a member" in response.context["invite_form"].errors["email"][0]
     assert Invitation.objects.count() == 1
+
+
+def test_inviting_a_member_answers_like_any_address_and_tells_the_member(
+    client, org, volunteer, coordinator, django_capture_on_commit_callbacks
+):
+    """Issue #6, item 11: the form told whether an address belongs to a member."""
+    add_member(org, coordinator)
+    client.force_login(volunteer)
+    answers = []
+    for address in [coordinator.email, "stranger@example.org"]:
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                members_url(org), {"action": "invite", "email": address, "role": "member"}, follow=True
+            )
+        text = [str(message) for message in response.context["messages"]]
+        answers.append((response.status_code, [t.replace(address, "ADDRESS") for t in text]))
+    assert answers[0] == answers[1]
+    assert list(Invitation.objects.values_list("email", flat=True)) == ["stranger@example.org"]
+    note = next(message for message in mail.outbox if message.to == [coordinator.email])
+    assert "already a member" in note.body
+    assert "/invitations/" not in note.body
+
+
+def test_invitations_are_rate_limited(client, org, volunteer, settings, django_capture_on_commit_callbacks):
+    """Issue #6, item 11: 15 e-mails to arbitrary addresses went out in 0.2 s."""
+    settings.LANDNETZ_RATE_LIMITS = {"invite": "10/m,40/d"}
+    client.force_login(volunteer)
+    with django_capture_on_commit_callbacks(execute=True):
+        for index in range(15):
+            response = client.post(
+                members_url(org), {"action": "invite", "email": f"person{index}@example.org", "role": "member"}
+            )
+    assert Invitation.objects.count() == 10
+    assert len(mail.outbox) == 10
+    assert response.status_code == 200
+    assert "many invitations in a short time" in response.context["invite_form"].errors["email"][0]
+    assert 'value="person14@example.org"' in response.content.decode()  # what was typed stays
 
 
 def test_revoke_invitation(client, org, volunteer, make_invitation):
