@@ -181,6 +181,10 @@ ACCOUNT_RATE_LIMITS = {
 # that overwrites them, or anyone can pick their own address. See docs/security.md.
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER", "") or None
+# Abuse limits of Landnetz's own actions (see landnetz.core.ratelimits), per member.
+LANDNETZ_RATE_LIMITS = {
+    "invite": env_str("RATE_LIMIT_INVITE", "10/m,40/d"),
+}
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Landnetz")
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = not PRODUCTION
