@@ -60,7 +60,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "landnetz.core.middleware.PrivacyHeadersMiddleware",  # Permissions-Policy; no-store for personal data
-    "landnetz.core.middleware.PrivacyHeadersMiddleware",  # Permissions-Policy; no-store for personal data
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
