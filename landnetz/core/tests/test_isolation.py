@@ -150,3 +150,16 @@ def test_invitation_page(client, planted, volunteer):
     invitation.save()
     client.force_login(volunteer)
     assert_isolated(client.get(f"/de/organisations/invitations/{invitation.token}/"))
+
+
+def test_names_in_e_mails_are_isolated(planted, django_capture_on_commit_callbacks):
+    """Plain-text mails cannot hold <bdi>: names sit between FSI and PDI, without stored controls."""
+    from django.core import mail
+
+    member, organisation = planted
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation_services.invite(actor=member, organisation=organisation, email="new@example.org")
+    body = mail.outbox[-1].body
+    assert "\u2068Zyxname ierdnA\u2069" in body
+    assert "\u2068Zyxorg .V.e\u2069" in body
+    assert RLO not in body
