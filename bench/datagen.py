@@ -26,7 +26,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-DATA_VERSION = 4  # bump when generated data changes
+DATA_VERSION = 5  # bump when generated data changes
 SEED = 20260101
 BATCH_SIZE = 5_000
 EMAIL_DOMAIN = "bench.example.org"
@@ -346,6 +346,7 @@ MEMBER_EMAIL = f"bench-member@{EMAIL_DOMAIN}"
 def plain_member():
     """A logged-in member without special rights: what pages needing a member see."""
     from landnetz.accounts.models import User
+    from landnetz.core.queries import privacy_statement_version
 
     member, _ = User.objects.get_or_create(
         email=MEMBER_EMAIL,
@@ -353,6 +354,7 @@ def plain_member():
             "display_name": "Bench Member",
             "password": make_password(None),
             "privacy_consent_at": timezone.now(),
+            "privacy_consent_version": privacy_statement_version(),
         },
     )
     return member
@@ -361,6 +363,7 @@ def plain_member():
 def network_admin():
     """The network admin that pages needing an admin are requested as."""
     from landnetz.accounts.models import User
+    from landnetz.core.queries import privacy_statement_version
 
     admin, _ = User.objects.get_or_create(
         email=ADMIN_EMAIL,
@@ -370,6 +373,7 @@ def network_admin():
             "is_superuser": True,
             "password": make_password(None),
             "privacy_consent_at": timezone.now(),
+            "privacy_consent_version": privacy_statement_version(),
         },
     )
     return admin
@@ -400,6 +404,7 @@ def _name(rng: random.Random) -> tuple[str, str, str, int]:
 def generate(plan: Plan) -> None:
     from landnetz.accounts.models import User
     from landnetz.core.models import AuditEntry, Municipality
+    from landnetz.core.queries import privacy_statement_version
 
     rng = random.Random(f"{SEED}-{plan.size}")
     now = timezone.now()
@@ -434,7 +439,7 @@ def generate(plan: Plan) -> None:
                 preferred_language=language,
                 large_text=rng.random() < 0.05,
                 privacy_consent_at=joined,
-                privacy_consent_version=1,
+                privacy_consent_version=privacy_statement_version(),
                 date_joined=joined,
             )
         )

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "landnetz.accounts.middleware.SessionIdleTimeoutMiddleware",
     "landnetz.accounts.middleware.MemberLanguageMiddleware",
+    "landnetz.accounts.middleware.ConsentMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",

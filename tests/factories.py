@@ -5,6 +5,7 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from landnetz.accounts.models import User
+from landnetz.core.queries import privacy_statement_version
 
 TEST_PASSWORD = "correct-horse-battery-staple"
 
@@ -18,7 +19,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     display_name = factory.Faker("name", locale="de_DE")
     preferred_language = "de"
     privacy_consent_at = factory.LazyFunction(timezone.now)
-    privacy_consent_version = 1
+    # Agreed to the statement as it is now (else ConsentMiddleware asks first).
+    privacy_consent_version = factory.LazyFunction(lambda: privacy_statement_version())
 
     @factory.post_generation
     def password(self, create, extracted, **kwargs):

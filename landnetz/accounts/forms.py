@@ -74,6 +74,10 @@ class SignupForm(forms.Form):
         )
 
 
+class ConsentForm(forms.Form):
+    privacy_consent = SignupForm.base_fields["privacy_consent"]
+
+
 class PreferencesForm(forms.Form):
     display_name = SignupForm.base_fields["display_name"]
     region = ids.ModelChoiceField(

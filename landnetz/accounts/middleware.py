@@ -3,7 +3,13 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+
+from landnetz.core.queries import privacy_statement_version
 
 IDLE_KEY = "landnetz_last_seen"
 
@@ -52,3 +58,43 @@ class MemberLanguageMiddleware:
                     httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
                 )
         return response
+
+
+# Pages a member may open before agreeing: the question itself, what it is about, the way
+# out (log out, delete the account) and the language switch.
+CONSENT_EXEMPT_VIEWS = {
+    "accounts:consent",
+    "core:legal_page",
+    "account_logout",
+    "privacy:delete_account",
+    "set_language",
+}
+
+
+class ConsentMiddleware:
+    """Members agree to the current privacy statement before they use the site.
+
+    Catches every way an account can lack it: the statement changed since they agreed,
+    or the account came from single sign-on (OpenID Connect) without our sign-up form.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        if request.resolver_match is None or request.resolver_match.view_name in CONSENT_EXEMPT_VIEWS:
+            return None
+        if (user.privacy_consent_version or 0) >= privacy_statement_version():
+            return None
+        target = reverse("accounts:consent") + "?" + urlencode({"next": request.get_full_path()})
+        if getattr(request, "htmx", False):
+            response = HttpResponse(status=204)
+            response["HX-Redirect"] = target
+            return response
+        return redirect(target)

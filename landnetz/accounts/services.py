@@ -26,6 +26,14 @@ def complete_signup(*, user, display_name: str, region: Region, language: str) -
 
 
 @transaction.atomic
+def record_consent(*, user) -> None:
+    """The member agreed to the current privacy statement (time and version are the proof)."""
+    user.privacy_consent_at = timezone.now()
+    user.privacy_consent_version = core_queries.privacy_statement_version()
+    user.save(update_fields=["privacy_consent_at", "privacy_consent_version"])
+
+
+@transaction.atomic
 def update_preferences(
     *, user, display_name: str, region: Region | None, preferred_language: str, large_text: bool
 ) -> None:

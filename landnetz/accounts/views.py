@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
 from landnetz.accounts import queries, services
-from landnetz.accounts.forms import LanguageFormSet, PreferencesForm, ProfileForm
+from landnetz.accounts.forms import ConsentForm, LanguageFormSet, PreferencesForm, ProfileForm
 
 
 @require_POST
@@ -29,6 +29,23 @@ def set_language(request):
     if request.user.is_authenticated and language in dict(PreferencesForm.base_fields["preferred_language"].choices):
         services.set_language(user=request.user, language=language)
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consent(request):
+    """Agree to the current privacy statement (asked by ConsentMiddleware)."""
+    form = ConsentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.record_consent(user=request.user)
+        messages.success(request, _("Thank you. You can continue now."))
+        target = request.GET.get("next", "")
+        if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+            target = "core:home"
+        return redirect(target)
+    return render(
+        request, "accounts/consent.html", {"form": form, "first_time": request.user.privacy_consent_at is None}
+    )
 
 
 @login_required

@@ -1,6 +1,7 @@
 """Reads of the core app."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, QuerySet, Sum
 from django.http import Http404
 
@@ -34,11 +35,25 @@ def legal_page(slug: str, language: str) -> LegalPage | None:
     return pages.get(language) or pages.get(settings.LANGUAGE_CODE)
 
 
+PRIVACY_VERSION_CACHE_KEY = "landnetz:privacy-statement-version"
+
+
 def privacy_statement_version() -> int:
-    page = (
-        LegalPage.objects.filter(slug=LegalPage.Slug.PRIVACY, language=settings.LANGUAGE_CODE).only("version").first()
-    )
-    return page.version if page else settings.LANDNETZ_PRIVACY_DEFAULT_VERSION
+    """The version of the (German) privacy statement that consent refers to.
+
+    Asked on every request of a member (see accounts' ConsentMiddleware), so it is cached;
+    ``core.services.save_legal_page`` forgets it when the statement changes.
+    """
+
+    def read() -> int:
+        page = (
+            LegalPage.objects.filter(slug=LegalPage.Slug.PRIVACY, language=settings.LANGUAGE_CODE)
+            .only("version")
+            .first()
+        )
+        return page.version if page else settings.LANDNETZ_PRIVACY_DEFAULT_VERSION
+
+    return cache.get_or_set(PRIVACY_VERSION_CACHE_KEY, read, 300)
 
 
 def audit_entries() -> QuerySet[AuditEntry]:

@@ -5,12 +5,14 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
 from django.utils.text import slugify
 
 from landnetz.core.models import AuditEntry, LegalPage, Municipality, PostcodeArea, Region
+from landnetz.core.queries import PRIVACY_VERSION_CACHE_KEY
 
 
 def audit(*, actor, verb: str, obj=None, region: Region | None = None, data: dict | None = None) -> AuditEntry:
@@ -40,6 +42,11 @@ def save_legal_page(*, actor, slug: str, language: str, title: str, body: str) -
         page.save()
         page.refresh_from_db()
     audit(actor=actor, verb="legal_page.saved", obj=page, data={"version": page.version})
+    if slug == LegalPage.Slug.PRIVACY:
+        # Members are asked to agree to the new version (accounts.middleware.ConsentMiddleware).
+        # Forget it now for this transaction and again after commit for everyone else.
+        cache.delete(PRIVACY_VERSION_CACHE_KEY)
+        transaction.on_commit(lambda: cache.delete(PRIVACY_VERSION_CACHE_KEY))
     return page
 
 

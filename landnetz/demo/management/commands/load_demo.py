@@ -3,7 +3,6 @@ import random
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
-from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -12,6 +11,7 @@ from django.utils import timezone
 
 from landnetz.accounts.models import Profile, ProfileLanguage, User
 from landnetz.core.models import Municipality, Region, Topic
+from landnetz.core.queries import privacy_statement_version
 from landnetz.core.services import german_slug
 from landnetz.demo.network import (
     BIOS,
@@ -202,7 +202,7 @@ class Command(BaseCommand):
                 "municipality": municipality,
                 "preferred_language": language,
                 "privacy_consent_at": now,
-                "privacy_consent_version": settings.LANDNETZ_PRIVACY_DEFAULT_VERSION,
+                "privacy_consent_version": privacy_statement_version(),
             },
         )
         if created:
