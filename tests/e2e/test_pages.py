@@ -32,6 +32,8 @@ MEMBER_PAGES = [
     "accounts/2fa/totp/activate/",
     "accounts/email/",
     "accounts/password/change/",
+    "accounts/consent/",
+    "privacy/delete-account/",
 ]
 
 
