@@ -17,6 +17,9 @@ class DeleteAccountForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        if not user.has_usable_password():
+            # Single sign-on only: the view has the identity provider confirm it instead.
+            del self.fields["password"]
 
     def clean_password(self) -> str:
         password = self.cleaned_data["password"]

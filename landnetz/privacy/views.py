@@ -1,3 +1,4 @@
+from allauth.account.decorators import reauthentication_required
 from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -11,8 +12,15 @@ from landnetz.privacy import services
 from landnetz.privacy.forms import DeleteAccountForm
 
 
+def _without_password(request) -> bool:
+    return not request.user.has_usable_password()
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
+# Members who log in only through single sign-on have no password to enter: allauth asks
+# their identity provider to confirm it is them (unless they just logged in).
+@reauthentication_required(allow_get=True, enabled=_without_password)
 def delete_account(request):
     user = request.user
     form = DeleteAccountForm(request.POST or None, user=user)

@@ -90,6 +90,9 @@ def _send_later(*, address: str, language: str, subject, template: str, context:
             "site_url": settings.SITE_URL,
             "network_name": settings.LANDNETZ_NETWORK_NAME,
         }
+        # Every e-mail may reach someone without an account (Art. 14 DSGVO): say where
+        # they can read how their address is handled.
+        context["privacy_link"] = _absolute(reverse("core:legal_page", kwargs={"slug": "datenschutz"}))
         if "path_name" in context:
             context["link"] = _absolute(reverse(context.pop("path_name"), kwargs=context.pop("path_kwargs")))
         subject_text = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + (str(subject) % context)

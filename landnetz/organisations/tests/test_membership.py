@@ -109,6 +109,7 @@ def test_invite_and_accept(client, org, volunteer, newcomer, django_capture_on_c
     # The address belongs to a member who reads Ukrainian: the link is in Ukrainian.
     assert mail.outbox[0].to == ["newcomer@example.org"]
     assert f"/uk/organisations/invitations/{invitation.token}/" in mail.outbox[0].body
+    assert "/uk/legal/datenschutz/" in mail.outbox[0].body  # where the invited person reads about their address
     assert "newcomer@example.org" in client.get(members_url(org)).content.decode()
 
     client.force_login(newcomer)

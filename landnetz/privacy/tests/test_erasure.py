@@ -205,3 +205,20 @@ def test_deactivated_member_leaves_the_directory_and_cannot_log_in(client, netwo
     assert not SearchEntry.objects.filter(profile__user=volunteer).exists()
     assert AuditEntry.objects.filter(verb="member.deactivated", object_id=str(volunteer.pk)).exists()
     assert member.get("/de/accounts/profile/").status_code == 302  # the open session has ended
+
+
+def test_a_member_without_password_confirms_through_reauthentication(client, regions):
+    """Single sign-on members have no password; allauth confirms it is them instead."""
+    from tests.factories import UserFactory
+
+    member = UserFactory()
+    member.set_unusable_password()
+    member.save()
+    client.force_login(member)  # not a fresh login
+    page = client.get(URL)
+    assert page.status_code == 200
+    assert 'name="password"' not in page.content.decode()
+    response = client.post(URL, {"confirm": "on"})
+    assert response.status_code == 302
+    assert "/accounts/reauthenticate/" in response["Location"]
+    assert User.objects.filter(pk=member.pk).exists()
