@@ -208,7 +208,7 @@ def test_inviting_a_member_answers_like_any_address_and_tells_the_member(
     assert answers[0] == answers[1]
     assert list(Invitation.objects.values_list("email", flat=True)) == ["stranger@example.org"]
     note = next(message for message in mail.outbox if message.to == [coordinator.email])
-    assert "already a member" in note.body
+    assert "bereits Mitglied" in note.body  # in her language (German)
     assert "/invitations/" not in note.body
 
 
