@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "landnetz.core",
     "landnetz.accounts",
     "landnetz.privacy",
+    "landnetz.notifications",
     "landnetz.organisations",
     "landnetz.directory",
     "landnetz.demo",
@@ -94,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "landnetz.core.context_processors.landnetz",
+                "landnetz.notifications.context_processors.notifications",
             ],
         },
     }

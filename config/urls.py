@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("", include("landnetz.directory.urls")),
     path("organisations/", include("landnetz.organisations.urls")),
     path("privacy/", include("landnetz.privacy.urls")),
+    path("notifications/", include("landnetz.notifications.urls")),
     path("", include("landnetz.core.urls")),
     prefix_default_language=True,
 )

@@ -9,8 +9,11 @@ class OrganisationsConfig(AppConfig):
 
     def ready(self) -> None:
         # Register the rules (django-rules only autodiscovers modules named rules.py).
-        from landnetz.organisations import permissions  # noqa: F401
+        from landnetz.notifications import registry as notification_kinds
+        from landnetz.organisations import notifications, permissions  # noqa: F401
         from landnetz.organisations.services import erasure
         from landnetz.privacy.registry import ErasureStep, register
 
         register(ErasureStep(name="organisations", erase=erasure.erase, blockers=erasure.blockers))
+        for kind in notifications.KINDS:
+            notification_kinds.register(kind)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from landnetz.accounts.models import Profile, User
+from landnetz.accounts.models import Profile
 from landnetz.core.permissions import is_member
 from landnetz.directory.indexing import index_profile
 from landnetz.organisations.models import Membership, Organisation
@@ -98,11 +98,6 @@ def _send_later(*, address: str, language: str, subject, template: str, context:
         subject_text = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + (str(subject) % context)
         body = render_to_string(template, context)
     transaction.on_commit(partial(send_mail, subject_text, body, None, [address], fail_silently=False))
-
-
-def _mail_member(user: User, **kwargs) -> None:
-    if user.is_active and user.email:
-        _send_later(address=user.email, language=user.preferred_language, **kwargs)
 
 
 def _member_users(organisation: Organisation) -> list:

@@ -12,6 +12,8 @@ from landnetz.accounts.models import User
 from landnetz.core import ratelimits
 from landnetz.core.permissions import is_member
 from landnetz.core.services import audit
+from landnetz.notifications.services import notify
+from landnetz.organisations import notifications as kinds
 from landnetz.organisations.models import Invitation, Membership, Organisation
 from landnetz.organisations.permissions import forget_memberships
 from landnetz.organisations.services.common import (
@@ -22,7 +24,6 @@ from landnetz.organisations.services.common import (
     _ensure_other_admin,
     _lock,
     _locked_membership,
-    _mail_member,
     _region,
     _reindex_profiles,
     _require,
@@ -32,7 +33,7 @@ from landnetz.organisations.services.common import (
 
 @transaction.atomic
 def request_to_join(*, actor, organisation: Organisation) -> Membership:
-    """Ask to join; the organisation's admins get an e-mail in their own language."""
+    """Ask to join; the organisation's admins are notified (e-mail as each of them chose)."""
     if not is_member(actor) or not actor.has_perm("organisations.view_organisation", organisation):
         raise PermissionDenied
     organisation = _lock(organisation)
@@ -49,19 +50,13 @@ def request_to_join(*, actor, organisation: Organisation) -> Membership:
         region=_region(organisation),
     )
     admins = Membership.objects.filter(organisation=organisation, status=ACTIVE, role=ADMIN).select_related("user")
-    for admin_membership in admins:
-        _mail_member(
-            admin_membership.user,
-            subject=_("%(person)s asks to join %(organisation)s"),
-            template="organisations/email/join_request.txt",
-            context={
-                "person": actor.display_name,
-                "organisation": organisation.name,
-                "recipient": admin_membership.user.display_name,
-                "path_name": "organisations:members",
-                "path_kwargs": {"slug": organisation.slug},
-            },
-        )
+    notify(
+        recipients=[admin_membership.user for admin_membership in admins],
+        kind=kinds.JOIN_REQUEST,
+        actor=actor,
+        data={"organisation": organisation.name},
+        url=("organisations:members", {"slug": organisation.slug}),
+    )
     forget_memberships(actor)
     return membership
 
@@ -84,17 +79,12 @@ def _answer_request(*, actor, membership: Membership, approve: bool) -> Membersh
         region=_region(organisation),
         data={"user": membership.user_id},
     )
-    _mail_member(
-        membership.user,
-        subject=_("Your request to join %(organisation)s") if not approve else _("Welcome to %(organisation)s"),
-        template="organisations/email/request_answered.txt",
-        context={
-            "approved": approve,
-            "organisation": organisation.name,
-            "recipient": membership.user.display_name,
-            "path_name": "organisations:detail",
-            "path_kwargs": {"slug": organisation.slug},
-        },
+    notify(
+        recipients=[membership.user],
+        kind=kinds.JOIN_ANSWERED,
+        actor=actor,
+        data={"organisation": organisation.name, "approved": approve},
+        url=("organisations:detail", {"slug": organisation.slug}),
     )
     _reindex_profiles(membership.user)
     forget_memberships(actor, membership.user)
@@ -185,6 +175,14 @@ def invite(*, actor, organisation: Organisation, email: str, role: str = MEMBER)
             "path_kwargs": {"token": invitation.token},
         },
     )
+    if recipient is not None:
+        notify(
+            recipients=[recipient],
+            kind=kinds.INVITED,
+            actor=actor,
+            data={"organisation": organisation.name},
+            url=("organisations:invitation", {"token": invitation.token}),
+        )
     return invitation
 
 

@@ -14,6 +14,8 @@ from landnetz.core.models import Municipality
 from landnetz.core.permissions import is_member
 from landnetz.core.services import audit, german_slug
 from landnetz.directory.indexing import index_organisation, remove_organisation
+from landnetz.notifications.services import notify
+from landnetz.organisations import notifications as kinds
 from landnetz.organisations.images import clean_logo
 from landnetz.organisations.models import Membership, Organisation, OrganisationLanguage
 from landnetz.organisations.permissions import forget_memberships
@@ -274,6 +276,14 @@ def verify(*, actor, organisation: Organisation) -> Organisation:
     organisation.save(update_fields=["verified_at", "verified_by", "updated_at"])
     audit(actor=actor, verb="organisation.verified", obj=organisation, region=_region(organisation))
     index_organisation(organisation)
+    admins = Membership.objects.filter(organisation=organisation, status=ACTIVE, role=ADMIN).select_related("user")
+    notify(
+        recipients=[membership.user for membership in admins],
+        kind=kinds.VERIFIED,
+        actor=actor,
+        data={"organisation": organisation.name},
+        url=("organisations:detail", {"slug": organisation.slug}),
+    )
     return organisation
 
 
