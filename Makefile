@@ -73,9 +73,11 @@ migrate: install ## Apply database migrations (SQLite in var/ by default)
 demo: migrate ## Load the Sachsen-Anhalt demo network (idempotent)
 	$(MANAGE) load_demo
 
-run: demo ## Install, migrate, load the demo network and serve http://127.0.0.1:8000
-	@echo "Serving Landnetz on http://127.0.0.1:8000  (stop with Ctrl+C)"
-	$(MANAGE) runserver 127.0.0.1:8000
+run: demo ## Install, migrate, load the demo network, serve http://127.0.0.1:8000 with the task worker
+	@echo "Serving Landnetz on http://127.0.0.1:8000 with the background worker (stop both with Ctrl+C)"
+	@export TASKS_BACKEND=database; trap 'kill 0' EXIT; \
+	  $(MANAGE) db_worker --queue-name '*' & \
+	  $(MANAGE) runserver 127.0.0.1:8000
 
 test: install ## Run the whole test suite (unit, HTTP, browser) on SQLite
 	LANDNETZ_ENV=test $(VENV)/bin/pytest -n 2 $(PYTEST_ARGS)

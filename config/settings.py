@@ -188,6 +188,13 @@ ACCOUNT_RATE_LIMITS = {
 # that overwrites them, or anyone can pick their own address. See docs/security.md.
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER", "") or None
+# Retention (days), applied by `manage.py run_scheduled daily`: expired or used
+# invitations, sign-ups never confirmed, notifications already read.
+LANDNETZ_RETENTION_DAYS = {
+    "invitations": env_int("RETENTION_INVITATION_DAYS", 30),
+    "unconfirmed_signups": env_int("RETENTION_UNCONFIRMED_SIGNUP_DAYS", 14),
+    "read_notifications": env_int("RETENTION_READ_NOTIFICATION_DAYS", 180),
+}
 # Abuse limits of Landnetz's own actions (see landnetz.core.ratelimits), per member.
 LANDNETZ_RATE_LIMITS = {
     "invite": env_str("RATE_LIMIT_INVITE", "10/m,40/d"),

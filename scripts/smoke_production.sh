@@ -108,8 +108,9 @@ run "$PY" manage.py check --deploy --fail-level WARNING
 
 # --- Serve (README step 4) ---------------------------------------------------------------
 PORT="$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-say "$ $VENV/bin/gunicorn config.wsgi --workers 2 --bind 127.0.0.1:$PORT &"
-"$VENV/bin/gunicorn" config.wsgi --workers 2 --bind "127.0.0.1:$PORT" >"$WORK/gunicorn.log" 2>&1 &
+say "$ $VENV/bin/gunicorn --config config/gunicorn.conf.py config.wsgi --workers 2 --bind 127.0.0.1:$PORT &"
+"$VENV/bin/gunicorn" --config config/gunicorn.conf.py config.wsgi --workers 2 --bind "127.0.0.1:$PORT" \
+  >"$WORK/gunicorn.log" 2>&1 &
 GUNICORN_PID=$!
 say "$ $PY manage.py db_worker &"
 "$PY" manage.py db_worker >"$WORK/db_worker.log" 2>&1 &

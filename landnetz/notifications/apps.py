@@ -6,3 +6,11 @@ class NotificationsConfig(AppConfig):
     name = "landnetz.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self) -> None:
+        from landnetz.core import schedule
+        from landnetz.notifications import mail, services
+
+        schedule.register("daily", "notifications.daily_digest", lambda: mail.send_digests(period="daily"))
+        schedule.register("weekly", "notifications.weekly_digest", lambda: mail.send_digests(period="weekly"))
+        schedule.register("daily", "notifications.retention", services.delete_old_read_notifications)

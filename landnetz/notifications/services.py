@@ -5,8 +5,10 @@ task once the transaction has committed (at once for "immediately", later in a d
 """
 
 from collections.abc import Iterable
+from datetime import timedelta
 from functools import partial
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -76,3 +78,10 @@ def unsubscribe(*, token: str) -> registry.Kind:
     user, kind = read_unsubscribe_token(token)
     Preference.objects.update_or_create(user=user, kind=kind.key, defaults={"channel": registry.OFF})
     return kind
+
+
+def delete_old_read_notifications() -> int:
+    """Retention: read notifications older than LANDNETZ_RETENTION_DAYS["read_notifications"]."""
+    cutoff = timezone.now() - timedelta(days=settings.LANDNETZ_RETENTION_DAYS["read_notifications"])
+    deleted, _ = Notification.objects.filter(read_at__lt=cutoff).delete()
+    return deleted

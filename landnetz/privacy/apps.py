@@ -8,4 +8,7 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Personal data")
 
     def ready(self) -> None:
-        from landnetz.privacy import permissions  # noqa: F401
+        from landnetz.core import schedule
+        from landnetz.privacy import permissions, services  # noqa: F401
+
+        schedule.register("daily", "privacy.unconfirmed_signups", services.erase_unconfirmed_signups)

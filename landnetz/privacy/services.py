@@ -6,12 +6,17 @@ every registered app step runs first (``privacy.registry``); what must stay for
 accountability (audit entries, the admin log) loses the name.
 """
 
+from datetime import timedelta
 from functools import partial
 
+from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
 
 from landnetz.accounts.models import Profile, User
 from landnetz.core.models import AuditEntry
@@ -32,6 +37,10 @@ def erase_member(*, actor, user: User) -> None:
     blockers (nothing changed) or PermissionDenied."""
     if not actor.has_perm("privacy.erase_member", user):
         raise PermissionDenied
+    _erase(user=user, actor=None if actor.pk == user.pk else actor)
+
+
+def _erase(*, user: User, actor) -> None:
     user = User.objects.select_for_update().get(pk=user.pk)
     blockers = erasure_blockers(user)
     if blockers:
@@ -40,8 +49,27 @@ def erase_member(*, actor, user: User) -> None:
         step.erase(user)
     _forget_in_logs(user)
     _delete_files(user)
-    audit(actor=None if actor.pk == user.pk else actor, verb="member.erased", data={"user": user.pk})
+    audit(actor=actor, verb="member.erased", data={"user": user.pk})
     user.delete()
+
+
+def erase_unconfirmed_signups() -> int:
+    """Retention: accounts whose address was never confirmed and that never logged in,
+    older than LANDNETZ_RETENTION_DAYS["unconfirmed_signups"]."""
+    cutoff = timezone.now() - timedelta(days=settings.LANDNETZ_RETENTION_DAYS["unconfirmed_signups"])
+    confirmed = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
+    stale = User.objects.filter(date_joined__lt=cutoff, last_login__isnull=True, is_staff=False).exclude(
+        Exists(confirmed)
+    )
+    erased = 0
+    for user in stale.iterator(chunk_size=200):
+        with transaction.atomic():
+            try:
+                _erase(user=user, actor=None)
+            except ValidationError:
+                continue  # e.g. an organisation to hand over first: left for a person to decide
+        erased += 1
+    return erased
 
 
 def _forget_in_logs(user: User) -> None:

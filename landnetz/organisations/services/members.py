@@ -3,8 +3,12 @@
 Invariant: an organisation never ends up without an active administrator.
 """
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -360,3 +364,10 @@ def set_contact_person(*, actor, membership: Membership, is_contact_person: bool
             data={"user": membership.user_id},
         )
     return membership
+
+
+def delete_stale_invitations() -> int:
+    """Retention: invitations expired or accepted more than LANDNETZ_RETENTION_DAYS["invitations"] ago."""
+    cutoff = timezone.now() - timedelta(days=settings.LANDNETZ_RETENTION_DAYS["invitations"])
+    deleted, _ = Invitation.objects.filter(Q(expires_at__lt=cutoff) | Q(accepted_at__lt=cutoff)).delete()
+    return deleted
