@@ -79,10 +79,13 @@ def german_slug(name: str) -> str:
     return slugify(name)
 
 
-def _region_name(name: str, kind: str) -> str:
+def _region_name(name: str, text_key: str) -> str:
     # Destatis writes "Stendal"; people say "Landkreis Stendal" (but "Burgenlandkreis").
-    if kind == Region.Kind.DISTRICT and "kreis" not in name.lower():
-        return f"Landkreis {name}"
+    # Its text key says which: 43 Kreis, 44 Landkreis, 45 Regionalverband (Saarbrücken,
+    # already in the name), 41/42 cities.
+    prefix = {"43": "Kreis", "44": "Landkreis"}.get(text_key)
+    if prefix and "kreis" not in name.lower():
+        return f"{prefix} {name}"
     return name
 
 
@@ -109,7 +112,11 @@ def load_regions(*, land: str, gemeinden_csv: Path, postcodes_csv: Path | None =
                 name = _clean_name(row["gemeindename"])
                 regions[key], _ = Region.objects.update_or_create(
                     ags=key,
-                    defaults={"name": _region_name(name, kind), "kind": kind, "slug": german_slug(name)},
+                    defaults={
+                        "name": _region_name(name, row["textkennzeichen"]),
+                        "kind": kind,
+                        "slug": german_slug(name),
+                    },
                 )
             elif row["satzart"] == "60":
                 region_key = f"{row['land']}{row['rb']}{row['kreis']}"

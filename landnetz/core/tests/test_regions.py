@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
 
@@ -23,15 +25,25 @@ def test_loading_twice_changes_nothing(regions):
     assert counts == (Region.objects.count(), Municipality.objects.count(), PostcodeArea.objects.count())
 
 
-def test_another_land_loads_from_the_shared_file(regions, settings):
-    from pathlib import Path
-
-    shared = Path(settings.BASE_DIR).parent / "shared" / "data" / "gemeindeverzeichnis-destatis.csv"
-    if not shared.exists():
-        pytest.skip("shared data folder not beside the project")
-    call_command("load_regions", land="16", gemeinden=shared, postcodes=shared.with_name("plz-ort-landkreis.csv"))
-    assert Region.objects.filter(ags__startswith="16").count() == 23  # Thüringen
-    assert Municipality.objects.filter(ags__startswith="16").count() > 600
+def test_another_land_loads_from_files_in_the_shared_format(regions):
+    """``load_regions --land`` with files in the format of ``shared/data`` (an excerpt kept in the repository)."""
+    data = Path(__file__).with_name("data")
+    call_command(
+        "load_regions", land="10", gemeinden=data / "gemeinden-excerpt.csv", postcodes=data / "plz-excerpt.csv"
+    )
+    saarland = Region.objects.filter(ags__startswith="10")
+    assert sorted(saarland.values_list("name", flat=True)) == [
+        "Landkreis Merzig-Wadern",
+        "Landkreis Neunkirchen",
+        "Landkreis Saarlouis",
+        "Landkreis St. Wendel",
+        "Regionalverband Saarbrücken",
+        "Saarpfalz-Kreis",
+    ]
+    assert Municipality.objects.filter(ags__startswith="10").count() == 53
+    assert PostcodeArea.objects.filter(municipality__ags__startswith="10").count() == 69
+    assert not Region.objects.filter(ags__startswith="11").exists()  # Berlin is in the file, not in --land 10
+    assert Region.objects.filter(ags__startswith="15").count() == 14  # Sachsen-Anhalt untouched
 
 
 def test_region_pages(client, regions):
