@@ -7,6 +7,10 @@ from django.core.management import call_command
 
 os.environ.setdefault("LANDNETZ_ENV", "test")
 
+# tests.ci: in CI every skip fails the run unless tests/allowed_skips.toml allows it.
+# pytester: runs small suites in a subprocess (the test of that rule, tests/test_ci.py).
+pytest_plugins = ["tests.ci", "pytester"]
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

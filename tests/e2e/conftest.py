@@ -1,14 +1,17 @@
 """Browser fixtures: Debian's Chromium, driven by Playwright (sync API), against the live server.
 
 Playwright's browsers are never downloaded (no `playwright install`): the suite uses the
-system Chromium at /usr/bin/chromium. Without it the tests are skipped locally and fail on
-CI (CI=true), so a CI image without Chromium cannot pass silently.
+system Chromium at /usr/bin/chromium. Without it the tests are skipped locally and fail in
+CI (CI set to anything but "", "0" or "false", see tests/ci.py), so a CI image without
+Chromium cannot pass silently.
 """
 
 import os
 from pathlib import Path
 
 import pytest
+
+from tests.ci import in_ci
 
 # Playwright's sync API runs an asyncio event loop in this thread, which makes Django's
 # async-unsafe guard refuse ORM calls from test code and fixtures. Nothing here is async.
@@ -57,7 +60,7 @@ def _migration_data(django_db_setup):
 def browser(_migration_data):
     if not CHROMIUM.exists():
         message = f"Chromium not found at {CHROMIUM} (install the Debian package 'chromium')"
-        if os.environ.get("CI") == "true":
+        if in_ci():
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
 
