@@ -30,6 +30,7 @@ from landnetz.demo.personas import (
     PERSONAS,
 )
 from landnetz.directory.indexing import rebuild
+from landnetz.notifications.models import Notification
 from landnetz.organisations.models import Membership, Organisation, OrganisationLanguage
 
 EXTRA_MEMBERS = 290
@@ -71,6 +72,7 @@ class Command(BaseCommand):
 
         self._profiles(rng, municipalities)
         self._organisations(rng, municipalities)
+        self._notifications()
         indexed = rebuild()
         self.stdout.write(f"Directory: {indexed} profiles and organisations indexed")
         call_command("optimize_database", stdout=self.stdout)
@@ -83,6 +85,34 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  The admin's two-factor login uses the TOTP secret {DEMO_ADMIN_TOTP_SECRET}\n"
                 "  (add it to an authenticator app, or run: manage.py demo_totp_code)\n"
+            )
+
+    def _notifications(self) -> None:
+        """A few notifications for the volunteer, so the list and the header count show something
+        (written directly, like the rest of the demo: no e-mails go out while loading)."""
+        volunteer = User.objects.get(email="volunteer@example.org")
+        if Notification.objects.filter(recipient=volunteer).exists():
+            return
+        led = Membership.objects.filter(user=volunteer, role="admin").select_related("organisation").first()
+        if led is None:
+            return
+        organisation = led.organisation
+        newcomer = User.objects.get(email="newcomer@example.org")
+        coordinator = User.objects.get(email="coordinator@example.org")
+        members = {"organisations:members": {"slug": organisation.slug}}
+        detail = {"organisations:detail": {"slug": organisation.slug}}
+        for actor, kind, url in [
+            (coordinator, "organisations.verified", detail),
+            (newcomer, "organisations.join_request", members),
+        ]:
+            ((url_name, url_kwargs),) = url.items()
+            Notification.objects.create(
+                recipient=volunteer,
+                kind=kind,
+                actor=actor,
+                data={"organisation": organisation.name},
+                url_name=url_name,
+                url_kwargs=url_kwargs,
             )
 
     def _profiles(self, rng, municipalities) -> None:
