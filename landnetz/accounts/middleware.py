@@ -67,6 +67,8 @@ CONSENT_EXEMPT_VIEWS = {
     "core:legal_page",
     "account_logout",
     "privacy:delete_account",
+    "privacy:data_export",
+    "privacy:download_export",
     "set_language",
 }
 

@@ -6,3 +6,10 @@ class DirectoryConfig(AppConfig):
     name = "landnetz.directory"
     label = "directory"
     verbose_name = _("Directory")
+
+    def ready(self) -> None:
+        from landnetz.privacy.registry import Exclusion, register_exclusion
+
+        register_exclusion(
+            Exclusion("directory.SearchEntry", "profile__user", "derived from the profile, which is exported")
+        )

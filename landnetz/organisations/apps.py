@@ -13,9 +13,29 @@ class OrganisationsConfig(AppConfig):
         from landnetz.notifications import registry as notification_kinds
         from landnetz.organisations import notifications, permissions  # noqa: F401
         from landnetz.organisations.services import erasure, members
-        from landnetz.privacy.registry import ErasureStep, register
+        from landnetz.privacy.registry import (
+            ErasureStep,
+            Exclusion,
+            ExportSpec,
+            register,
+            register_exclusion,
+            register_export,
+        )
 
         register(ErasureStep(name="organisations", erase=erasure.erase, blockers=erasure.blockers))
         for kind in notifications.KINDS:
             notification_kinds.register(kind)
         schedule.register("daily", "organisations.invitation_retention", members.delete_stale_invitations)
+        for spec in [
+            ExportSpec("organisations.Membership", "user", "Memberships in organisations"),
+            ExportSpec("organisations.Organisation", "created_by", "Organisations created"),
+            ExportSpec("organisations.Invitation", "invited_by", "Invitations sent"),
+        ]:
+            register_export(spec)
+        register_exclusion(
+            Exclusion(
+                "organisations.Organisation",
+                "verified_by",
+                "a coordinator's verification is recorded in the audit log, which is exported",
+            )
+        )

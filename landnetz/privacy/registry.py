@@ -33,3 +33,46 @@ def register(step: ErasureStep) -> None:
 
 def steps() -> list[ErasureStep]:
     return list(_steps.values())
+
+
+# --- Export (DSGVO Art. 15, 20) -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportSpec:
+    """Rows of ``model`` (an app label) that refer to the member through ``relation``
+    (a lookup path ending at the user, e.g. "user" or "profile__user")."""
+
+    model: str
+    relation: str
+    title: str  # the section's name in the export file
+    exclude: tuple[str, ...] = ()  # fields never exported (secrets, hashes)
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A relation to users that is deliberately not exported, with the reason."""
+
+    model: str
+    relation: str
+    reason: str
+
+
+_exports: dict[tuple[str, str], ExportSpec] = {}
+_exclusions: dict[tuple[str, str], Exclusion] = {}
+
+
+def register_export(spec: ExportSpec) -> None:
+    _exports[(spec.model, spec.relation)] = spec
+
+
+def register_exclusion(exclusion: Exclusion) -> None:
+    _exclusions[(exclusion.model, exclusion.relation)] = exclusion
+
+
+def exports() -> list[ExportSpec]:
+    return list(_exports.values())
+
+
+def exclusions() -> list[Exclusion]:
+    return list(_exclusions.values())

@@ -17,11 +17,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from landnetz.accounts.models import Profile, User
 from landnetz.core.models import AuditEntry
 from landnetz.core.services import audit
 from landnetz.privacy import registry
+from landnetz.privacy.models import DataExport
+from landnetz.privacy.tasks import build_data_export
 
 FORMER_MEMBER = "former member"
 
@@ -83,6 +86,26 @@ def _forget_in_logs(user: User) -> None:
 
 
 def _delete_files(user: User) -> None:
+    for export in DataExport.objects.filter(user=user).exclude(file=""):
+        transaction.on_commit(partial(export.file.storage.delete, export.file.name))
     profile = Profile.objects.filter(user=user).first()
     if profile is not None and profile.photo:
         transaction.on_commit(partial(profile.photo.storage.delete, profile.photo.name))
+
+
+# --- Export (DSGVO Art. 15, 20) -----------------------------------------------------------
+
+EXPORT_COOLDOWN = timedelta(minutes=1)
+
+
+@transaction.atomic
+def request_export(*, user) -> DataExport:
+    """Ask for a copy of one's data; it is built by a task and offered for 7 days."""
+    latest = DataExport.objects.filter(user=user).order_by("-requested_at").first()
+    if latest is not None and latest.requested_at > timezone.now() - EXPORT_COOLDOWN:
+        raise ValidationError(
+            _("You have just asked for your data. Please wait a minute before you ask again."), code="too_soon"
+        )
+    export = DataExport.objects.create(user=user)
+    transaction.on_commit(partial(build_data_export.enqueue, export.pk))
+    return export

@@ -6,4 +6,6 @@ app_name = "privacy"
 
 urlpatterns = [
     path("delete-account/", views.delete_account, name="delete_account"),
+    path("my-data/", views.data_export, name="data_export"),
+    path("my-data/<id:export_id>/download/", views.download_export, name="download_export"),
 ]

@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
-from landnetz.privacy import services
+from landnetz.privacy import queries, services
 from landnetz.privacy.forms import DeleteAccountForm
 
 
@@ -39,3 +40,30 @@ def delete_account(request):
                 messages.success(request, _("Your account and your personal data have been deleted."))
                 return redirect("core:home")
     return render(request, "privacy/delete_account.html", {"form": form, "blockers": blockers})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def data_export(request):
+    """Ask for a copy of one's data and download it once it is ready."""
+    if request.method == "POST":
+        try:
+            services.request_export(user=request.user)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("We are preparing your data. Reload this page in a moment to download it."))
+        return redirect("privacy:data_export")
+    latest = queries.latest_export(request.user)
+    return render(request, "privacy/data_export.html", {"export": latest})
+
+
+@login_required
+@require_GET
+def download_export(request, export_id: int):
+    export = queries.downloadable_export(request.user, export_id)
+    if export is None:
+        raise Http404
+    response = FileResponse(export.file.open("rb"), as_attachment=True, filename="landnetz-daten.zip")
+    response["Content-Type"] = "application/zip"
+    return response
