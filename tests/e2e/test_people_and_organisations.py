@@ -253,7 +253,7 @@ def htmx_search(page: Page, lang: str, expected_titles: list[str], **fields) -> 
         "the role=status element was replaced, so screen readers may not announce the new count"
     )
     numbers = re.findall(r"\d+", status.inner_text())
-    assert not numbers or int(numbers[0]) == len(expected_titles), f"status {status.inner_text()!r}"
+    assert numbers and int(numbers[0]) == len(expected_titles), f"status {status.inner_text()!r}"
     # The address follows the search (hx-push-url), so it can be shared and reloaded.
     pushed = {name: values[-1] for name, values in parse_qs(urlparse(page.url).query).items()}
     assert all(pushed.get(name) == value for name, value in wanted.items()), page.url
@@ -452,7 +452,7 @@ def test_employer_registers_organisation_and_invites_colleague(new_context, lang
     expect(page.locator("main table").last).to_contain_text(colleague_email)
 
     message = wait_for_mail(colleague_email, mails_before)
-    assert name in message.subject or name in message.body
+    assert name in message.subject and name in message.body, (message.subject, message.body)
     link = urlparse(link_in(message, "/organisations/invitations/"))
     assert link.path.startswith(f"/{lang}/organisations/invitations/"), f"invitation link not in {lang}: {link.path}"
 

@@ -9,6 +9,7 @@ from django.test import override_settings
 
 from landnetz.accounts.middleware import IDLE_KEY
 from tests.factories import TEST_PASSWORD
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,9 @@ def test_login_is_throttled_per_account(client, volunteer):
         login(client, volunteer.email, "wrong-password-123")
     response = login(client, volunteer.email)  # right password, but too many failures
     assert "_auth_user_id" not in client.session
-    assert response.status_code in {200, 429}
+    assert response.status_code == 200  # the form again, saying why
+    summary = parse(response.content).find(class_="ln-error-summary").text()
+    assert "Zu viele fehlgeschlagene Anmeldeversuche." in summary
 
 
 def test_password_reset_same_answer_for_known_and_unknown(client, volunteer):

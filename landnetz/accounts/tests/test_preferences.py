@@ -2,6 +2,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.html import parse
+
 pytestmark = pytest.mark.django_db
 
 
@@ -34,8 +36,13 @@ def test_bad_preferences_change_nothing_and_keep_input(client, volunteer):
         {"display_name": "Helga\u202e", "region": "", "preferred_language": "klingon"},
     )
     assert response.status_code == 200
-    html = response.content.decode()
-    assert "Helga\u202e" not in html or "aria-invalid" in html
+    document = parse(response.content)
+    name = document.find("input", name="display_name")
+    assert (name["value"], name["aria-invalid"]) == ("Helga\u202e", "true")  # as typed, marked, explained
+    error = document.find(id="id_display_name_error").text()
+    assert error.endswith("Bitte entfernen Sie die unsichtbaren Textrichtungszeichen.")
+    assert document.find("select", name="preferred_language")["aria-invalid"] == "true"
+    assert document.find("select", name="region").get("aria-invalid") is None  # "no region" is allowed
     volunteer.refresh_from_db()
     assert volunteer.display_name == "Helga Wiesner"
     assert volunteer.preferred_language == "de"

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 
 from landnetz.accounts.models import User
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -68,11 +69,16 @@ def test_signup_without_consent_creates_nothing_and_keeps_input(client, regions)
     response = client.post("/de/accounts/signup/", data)
     assert response.status_code == 200
     assert not User.objects.filter(email="mariam@example.org").exists()
-    html = response.content.decode()
-    assert "Datenschutzerklärung" in html
-    assert 'value="Mariam Rahimi"' in html
-    assert 'value="mariam@example.org"' in html
-    assert 'aria-invalid="true"' in html
+    document = parse(response.content)
+    # The footer always names the Datenschutzerklärung; the consent box itself must say what is missing.
+    consent = document.find("input", name="privacy_consent")
+    assert consent["aria-invalid"] == "true"
+    error = document.find(id="id_privacy_consent_error").text()
+    assert error.endswith("Bitte stimmen Sie der Datenschutzerklärung zu, um ein Konto anzulegen.")
+    assert document.find("input", name="display_name")["value"] == "Mariam Rahimi"
+    assert document.find("input", name="email")["value"] == "mariam@example.org"
+    invalid = {element["name"] for element in document.find_all(aria_invalid="true")}
+    assert invalid == {"privacy_consent"}  # only the missing consent, the rest was fine
 
 
 @pytest.mark.parametrize(

@@ -1,21 +1,64 @@
+from pathlib import Path
+
 import pytest
+from django.utils import translation
 
 from landnetz.core.models import AuditEntry, LegalPage
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 
+LANGUAGES = ["de", "en", "uk", "ar", "ru"]
+# The translations that ship with Landnetz; every other language reads the German text.
+TRANSLATED = {
+    "impressum": {"de", "en"},
+    "datenschutz": {"de", "en", "uk", "ar", "ru"},
+    "barrierefreiheit": {"de", "en"},
+    "leichte-sprache": {"de"},
+}
+FALLBACK_NOTE = "This page is not yet available in your language. You are reading the German version."
 
-@pytest.mark.parametrize("slug", ["impressum", "datenschutz", "barrierefreiheit", "leichte-sprache"])
-@pytest.mark.parametrize("language", ["de", "en", "uk", "ar", "ru"])
-def test_every_legal_page_exists_in_every_language(client, slug, language):
+
+def test_the_table_of_translations_is_the_shipped_one():
+    defaults = Path(__file__).parents[1] / "legal_defaults"
+    shipped = {}
+    for file in defaults.glob("*.md"):
+        slug, language = file.stem.rsplit(".", 1)
+        shipped.setdefault(slug, set()).add(language)
+    assert shipped == TRANSLATED
+    assert set(TRANSLATED) == set(LegalPage.Slug.values)
+
+
+@pytest.mark.parametrize("slug", list(TRANSLATED))
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_legal_page_in_every_language_is_a_translation_or_german_with_a_note(client, slug, language):
     response = client.get(f"/{language}/legal/{slug}/")
     assert response.status_code == 200
+    document = parse(response.content)
+    article = document.find("article")
+    translated = language in TRANSLATED[slug]
+    text_language = language if translated else "de"
+    page = LegalPage.objects.get(slug=slug, language=text_language)
+    assert document.find("html")["lang"] == language  # the interface stays in the visitor's language
+    assert article["lang"] == text_language  # the text is marked as what it is, for screen readers
+    assert article.find("h1").text() == page.title
+    notes = [p for p in article.find_all("p") if p.get("lang") == language and "ln-muted" in p.get("class", "")]
+    with translation.override(language):
+        note = translation.gettext(FALLBACK_NOTE)
+    if translated:
+        assert note not in article.text()
+    else:
+        assert note in [p.text() for p in notes], f"no note in {language} that the text is German"
 
 
 def test_missing_language_falls_back_to_german_with_a_note(client):
-    response = client.get("/uk/legal/leichte-sprache/")
-    html = response.content.decode()
-    assert 'lang="de"' in html  # the article is marked as German for screen readers
+    document = parse(client.get("/uk/legal/leichte-sprache/").content)
+    article = document.find("article")
+    assert document.find("html")["lang"] == "uk"
+    assert article["lang"] == "de"  # the article is marked as German for screen readers
+    assert article.find("h1").text() == LegalPage.objects.get(slug="leichte-sprache", language="de").title
+    note = article.find_all("p", lang="uk")[0]  # first the note, at the end the version line
+    assert note.text() == "Ця сторінка ще не доступна Вашою мовою. Ви читаєте німецьку версію."
 
 
 def test_admin_edits_page_new_version_and_audit_entry(client, network_admin):

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from landnetz.core.models import Municipality, PostcodeArea, Region
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -61,8 +62,9 @@ def test_postcode_lookup(client, regions):
     assert response.status_code == 200
     assert 'aria-invalid="true"' in response.content.decode()
     assert "ln-error-summary" in response.content.decode()
-    html = client.get("/de/regions/", {"postcode": "10115"}).content.decode()  # Berlin
-    assert 'role="status"' in html
+    status = parse(client.get("/de/regions/", {"postcode": "10115"}).content).find(role="status")  # Berlin
+    assert status.text().startswith("Wir kennen keine Gemeinde mit der Postleitzahl 10115")
+    assert status.find_all("li") == []
 
 
 @pytest.mark.parametrize("url", ["/de/", "/de/regions/", "/de/regions/stendal/", "/de/regions/?postcode=39517"])

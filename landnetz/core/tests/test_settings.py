@@ -1,7 +1,9 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.utils import translation
 
 from config.env import email_settings, env_bool, env_int, env_list, env_str
+from tests.html import parse
 
 
 def test_email_url_variants():
@@ -48,5 +50,8 @@ def test_error_pages_are_friendly_and_translated(client, db):
     response = client.get("/ar/does-not-exist/")
     assert response.status_code == 404
     html = response.content.decode()
-    assert 'dir="rtl"' in html and 'lang="ar"' in html
+    root = parse(html).find("html")
+    assert (root["lang"], root["dir"]) == ("ar", "rtl")  # not the switcher's <option lang="ar">
+    with translation.override("ar"):
+        assert parse(html).find("h1").text() == translation.gettext("Page not found") != "Page not found"
     assert "Traceback" not in html
