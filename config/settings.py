@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "landnetz.accounts",
     "landnetz.privacy",
     "landnetz.notifications",
+    "landnetz.moderation",
     "landnetz.organisations",
     "landnetz.directory",
     "landnetz.demo",
@@ -198,6 +199,7 @@ LANDNETZ_RETENTION_DAYS = {
 # Abuse limits of Landnetz's own actions (see landnetz.core.ratelimits), per member.
 LANDNETZ_RATE_LIMITS = {
     "invite": env_str("RATE_LIMIT_INVITE", "10/m,40/d"),
+    "report": env_str("RATE_LIMIT_REPORT", "5/m,30/d"),
 }
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Landnetz")

@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("organisations/", include("landnetz.organisations.urls")),
     path("privacy/", include("landnetz.privacy.urls")),
     path("notifications/", include("landnetz.notifications.urls")),
+    path("moderation/", include("landnetz.moderation.urls")),
     path("", include("landnetz.core.urls")),
     prefix_default_language=True,
 )

@@ -138,6 +138,8 @@ class Profile(models.Model):
     office_hours_visibility = models.CharField(
         _("Who can see the office hours"), max_length=10, choices=Visibility.choices, default=Visibility.NOBODY
     )
+    # Hidden by a moderator after a report (moderation app): only the owner still sees it.
+    moderation_hidden = models.BooleanField(_("hidden by moderation"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     CONTACT_FIELDS = ("contact_email", "phone", "messenger", "office_hours")

@@ -18,7 +18,14 @@ def can_see(visibility: str, viewer, owner) -> bool:
 
 @rules.predicate
 def can_view_profile(viewer, profile) -> bool:
-    return profile.user.is_active and can_see(profile.visibility, viewer, profile.user)
+    """Active, visible to this viewer, and not hidden by a moderator (the owner always sees it)."""
+    if not profile.user.is_active:
+        return False
+    if profile.moderation_hidden and not (
+        viewer is not None and viewer.is_authenticated and viewer.pk == profile.user_id
+    ):
+        return False
+    return can_see(profile.visibility, viewer, profile.user)
 
 
 rules.add_perm("accounts.view_profile", can_view_profile)

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.http import Http404
 
 from landnetz.accounts.models import Profile, User
-from landnetz.accounts.permissions import can_see
+from landnetz.accounts.permissions import can_see, can_view_profile
 
 
 @dataclass
@@ -32,7 +32,7 @@ def _profiles():
 
 def visible_profile(viewer, user_id: int) -> Profile:
     profile = _profiles().filter(user_id=user_id, user__is_active=True).first()
-    if profile is None or not can_see(profile.visibility, viewer, profile.user):
+    if profile is None or not can_view_profile(viewer, profile):
         raise Http404
     return profile
 

@@ -1,5 +1,7 @@
 """Writes of the accounts app."""
 
+from functools import partial
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -121,3 +123,30 @@ def update_profile(*, user, profile, data: dict, languages: list[tuple[str, str]
         user.municipality = None
     user.save(update_fields=["municipality", "region"])
     index_profile(profile)
+
+
+# --- Moderation (called by the moderation seam, which checks who may) ----------------------
+
+
+@transaction.atomic
+def set_profile_hidden(*, profile, hidden: bool) -> None:
+    """Hide a reported profile from everyone but its owner, or show it again."""
+    profile.moderation_hidden = hidden
+    profile.save(update_fields=["moderation_hidden", "updated_at"])
+    _reindex(profile.user)
+
+
+@transaction.atomic
+def clear_profile(*, profile) -> None:
+    """Delete what a profile shows (a moderator's "delete"): the account stays, the profile
+    is empty, private and no longer hidden."""
+    if profile.photo:
+        transaction.on_commit(partial(profile.photo.storage.delete, profile.photo.name))
+    for name in ("bio", "job_title", "sector", "photo", *profile.CONTACT_FIELDS):
+        setattr(profile, name, "")
+    profile.visibility = "nobody"
+    profile.is_interpreter = profile.open_to_newcomers = profile.moderation_hidden = False
+    profile.save()
+    profile.topics.clear()
+    profile.languages.all().delete()
+    _reindex(profile.user)

@@ -91,7 +91,7 @@ def _remove(**owner) -> None:
 
 def index_profile(profile) -> None:
     user = profile.user
-    if profile.visibility == Visibility.NOBODY or not user.is_active:
+    if profile.visibility == Visibility.NOBODY or not user.is_active or profile.moderation_hidden:
         _remove(profile=profile)
         return
     entry = SearchEntry.objects.filter(profile=profile).first() or SearchEntry(
@@ -152,6 +152,9 @@ def _labels_interpreter() -> list[str]:
 
 
 def index_organisation(organisation) -> None:
+    if organisation.moderation_hidden:
+        _remove(organisation=organisation)
+        return
     entry = SearchEntry.objects.filter(organisation=organisation).first() or SearchEntry(
         kind=SearchEntry.Kind.ORGANISATION, organisation=organisation
     )
@@ -260,7 +263,9 @@ def _bulk_index_profiles(profiles) -> int:
     from landnetz.organisations.models import Membership
 
     _bulk_remove("profile_id", [profile.pk for profile in profiles])
-    visible = [p for p in profiles if p.visibility != Visibility.NOBODY and p.user.is_active]
+    visible = [
+        p for p in profiles if p.visibility != Visibility.NOBODY and p.user.is_active and not p.moderation_hidden
+    ]
     # Same query as index_profile's, for the whole batch (default Membership ordering kept).
     memberships: dict[int, list] = {}
     user_ids = [profile.user_id for profile in visible]
@@ -282,6 +287,8 @@ def _bulk_index_organisations(organisations) -> int:
     _bulk_remove("organisation_id", [organisation.pk for organisation in organisations])
     built = []
     for organisation in organisations:
+        if organisation.moderation_hidden:
+            continue
         entry = SearchEntry(kind=SearchEntry.Kind.ORGANISATION, organisation=organisation)
         topics, codes, parts = _organisation_entry(entry, organisation)
         _fill_text(entry, parts, topics, codes)

@@ -11,7 +11,7 @@ class OrganisationsConfig(AppConfig):
         # Register the rules (django-rules only autodiscovers modules named rules.py).
         from landnetz.core import schedule
         from landnetz.notifications import registry as notification_kinds
-        from landnetz.organisations import notifications, permissions  # noqa: F401
+        from landnetz.organisations import notifications, permissions, reporting  # noqa: F401
         from landnetz.organisations.services import erasure, members
         from landnetz.privacy.registry import (
             ErasureStep,
@@ -39,3 +39,4 @@ class OrganisationsConfig(AppConfig):
                 "a coordinator's verification is recorded in the audit log, which is exported",
             )
         )
+        reporting.register_organisations()

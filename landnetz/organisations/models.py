@@ -70,6 +70,8 @@ class Organisation(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Hidden by a moderator after a report (moderation app): only its admins still see it.
+    moderation_hidden = models.BooleanField(_("hidden by moderation"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

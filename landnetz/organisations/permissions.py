@@ -87,7 +87,12 @@ def coordinates_organisation_region(user, organisation) -> bool:
     return is_region_coordinator(user, organisation.municipality.region_id)
 
 
-can_view = is_public_organisation | (is_members_organisation & is_member)
+@rules.predicate
+def is_hidden_by_moderation(user, organisation) -> bool:
+    return organisation is not None and organisation.moderation_hidden
+
+
+can_view = (is_public_organisation | (is_members_organisation & is_member)) & (~is_hidden_by_moderation | is_org_admin)
 
 rules.add_perm("organisations.add_organisation", is_member)
 rules.add_perm("organisations.view_organisation", can_view)

@@ -1,6 +1,6 @@
 """Reads of the organisations app, already scoped to what the viewer may see."""
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -17,12 +17,17 @@ def visibilities_for(user) -> list[str]:
 
 
 def organisations_visible_to(user) -> QuerySet[Organisation]:
-    """Public organisations for visitors; public and members-only ones for members."""
-    return (
-        Organisation.objects.filter(visibility__in=visibilities_for(user))
-        .select_related("municipality__region")
-        .order_by("name", "pk")
-    )
+    """Public organisations for visitors; public and members-only ones for members.
+    One hidden by a moderator is seen only by its own admins."""
+    organisations = Organisation.objects.filter(visibility__in=visibilities_for(user))
+    if is_member(user):
+        runs_it = Membership.objects.filter(
+            organisation=OuterRef("pk"), user=user, status=Membership.Status.ACTIVE, role=Membership.Role.ADMIN
+        )
+        organisations = organisations.filter(Q(moderation_hidden=False) | Exists(runs_it))
+    else:
+        organisations = organisations.filter(moderation_hidden=False)
+    return organisations.select_related("municipality__region").order_by("name", "pk")
 
 
 def organisation_list(user, *, sector: str | None = None, region=None) -> QuerySet[Organisation]:

@@ -25,6 +25,8 @@ from landnetz.organisations.services.members import (
 from landnetz.organisations.services.organisations import (
     create_organisation,
     delete_organisation,
+    delete_organisation_rows,
+    set_hidden,
     unverify,
     update_organisation,
     verify,
@@ -36,6 +38,8 @@ __all__ = [
     "create_organisation",
     "decline_request",
     "delete_organisation",
+    "delete_organisation_rows",
+    "set_hidden",
     "hand_over_admin",
     "invite",
     "leave",

@@ -297,3 +297,14 @@ def unverify(*, actor, organisation: Organisation) -> Organisation:
     audit(actor=actor, verb="organisation.unverified", obj=organisation, region=_region(organisation))
     index_organisation(organisation)
     return organisation
+
+
+@transaction.atomic
+def set_hidden(*, organisation: Organisation, hidden: bool) -> None:
+    """Hide a reported organisation from everyone but its admins, or show it again
+    (called by the moderation seam, which checks who may)."""
+    organisation = _lock(organisation)
+    organisation.moderation_hidden = hidden
+    organisation.save(update_fields=["moderation_hidden", "updated_at"])
+    index_organisation(organisation)
+    _reindex_profiles(*_member_users(organisation))
