@@ -2,7 +2,8 @@
 
 Objects — members in Stendal whose profile has that visibility and a real photo (a JPEG
 stored through the profile service), owned by the member themselves:
-``PUBLIC_PERSON``, ``MEMBERS_PERSON``, ``HIDDEN_PERSON`` ("only me").
+``PUBLIC_PERSON``, ``MEMBERS_PERSON``, ``HIDDEN_PERSON`` ("only me"), and
+``MODERATED_PERSON`` (public, then hidden by a moderator).
 
 Bodies — what the accounts forms send, for the member who sends them.
 """
@@ -27,7 +28,7 @@ def photo(name: str = "photo.jpg") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
 
 
-def _person(visibility: str):
+def _person(visibility: str, hidden_by_moderation: bool = False):
     def create(users) -> MatrixObject:
         place = Municipality.objects.select_related("region").get(region__slug="stendal", name="Stendal")
         user = UserFactory(display_name=f"Matrix {visibility}", region=place.region, municipality=place)
@@ -39,6 +40,8 @@ def _person(visibility: str):
             languages=[],
         )
         assert profile.photo, "the matrix person has a photo file"
+        if hidden_by_moderation:
+            services.set_profile_hidden(profile=profile, hidden=True)
         return MatrixObject(str(user.pk), owner=user, obj=profile)
 
     return create
@@ -48,6 +51,8 @@ OBJECTS = {
     "PUBLIC_PERSON": _person("public"),
     "MEMBERS_PERSON": _person("members"),
     "HIDDEN_PERSON": _person("nobody"),
+    # A public profile that a moderator has hidden after a report.
+    "MODERATED_PERSON": _person("public", hidden_by_moderation=True),
 }
 
 

@@ -12,6 +12,7 @@ the "owner" column. The roles "member" and "coordinator" are not in it.
   matrix coordinator does not coordinate.
 - ``MEMBERSHIP``: the same kind of public club as ``ORGANISATION``, but its "owner" is
   the plain member (not an administrator): the one who may leave it and may not manage it.
+- ``MODERATED_ORGANISATION``: a public club that a moderator has hidden after a report.
 - ``INVITATION``: an open invitation to a public club; its "owner" is the member with the
   invited address.
 """
@@ -85,6 +86,12 @@ def _verified(users) -> MatrixObject:
     return MatrixObject(organisation.slug, owner=admin, obj=organisation)
 
 
+def _moderated(users) -> MatrixObject:
+    organisation, admin = _club()
+    services.set_hidden(organisation=organisation, hidden=True)
+    return MatrixObject(organisation.slug, owner=admin, obj=organisation)
+
+
 def _elsewhere(users) -> MatrixObject:
     organisation, admin = _club(place=_weissenfels())
     return MatrixObject(organisation.slug, owner=admin, obj=organisation)
@@ -102,6 +109,7 @@ OBJECTS = {
     "MEMBERS_ORGANISATION": _full_club("members"),
     "VERIFIED_ORGANISATION": _verified,
     "ORGANISATION_ELSEWHERE": _elsewhere,
+    "MODERATED_ORGANISATION": _moderated,
     "MEMBERSHIP": _full_club("public", owner="member"),
     "INVITATION": _invitation,
 }
