@@ -161,14 +161,6 @@ def test_photo_of_hidden_profile_is_404(client, volunteer, outsider):
     assert client.get(f"/de/people/{volunteer.pk}/").status_code == 404
 
 
-def test_profile_pages_query_count(client, volunteer, outsider, django_assert_max_num_queries):
-    client.force_login(volunteer)
-    client.post("/de/accounts/profile/", profile_data())
-    client.force_login(outsider)
-    with django_assert_max_num_queries(11):  # incl. the header's unread count (then cached)
-        assert client.get(f"/de/people/{volunteer.pk}/").status_code == 200
-
-
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 

@@ -65,14 +65,3 @@ def test_postcode_lookup(client, regions):
     status = parse(client.get("/de/regions/", {"postcode": "10115"}).content).find(role="status")  # Berlin
     assert status.text().startswith("Wir kennen keine Gemeinde mit der Postleitzahl 10115")
     assert status.find_all("li") == []
-
-
-@pytest.mark.parametrize("url", ["/de/", "/de/regions/", "/de/regions/stendal/", "/de/regions/?postcode=39517"])
-def test_query_count_does_not_grow_with_members(client, regions, url, django_assert_max_num_queries):
-    from tests.factories import UserFactory
-
-    with django_assert_max_num_queries(8):
-        client.get(url)
-    UserFactory.create_batch(30, region=regions["stendal"])
-    with django_assert_max_num_queries(8):
-        client.get(url)

@@ -157,17 +157,6 @@ def test_bad_filters_get_a_message(client, people):
     assert "ln-error-summary" in response.content.decode()
 
 
-def test_query_count_does_not_grow(client, people, volunteer, regions, django_assert_max_num_queries):
-    client.force_login(volunteer)
-    params = {"q": "Sprachmittlerin", "language": "prs", "region": "stendal"}
-    with django_assert_max_num_queries(14) as before:
-        client.get("/de/directory/", params)
-    for index in range(25):
-        make_person(regions, f"Person {index}", "Stendal", job="Sprachmittlerin", languages=[("prs", "good")])
-    with django_assert_max_num_queries(len(before.captured_queries)):
-        client.get("/de/directory/", params)
-
-
 def test_near_accepts_postcode_or_place_name(client, people, volunteer):
     client.force_login(volunteer)
     html = client.get("/de/directory/", {"language": "prs", "near": "06618", "sort": "distance"}).content.decode()
@@ -181,7 +170,7 @@ def test_near_accepts_postcode_or_place_name(client, people, volunteer):
     assert 'value="Atlantis"' in response.content.decode()
 
 
-def test_region_page_shows_the_three_legs(client, regions, coordinator, volunteer, django_assert_max_num_queries):
+def test_region_page_shows_the_three_legs(client, regions, coordinator, volunteer):
     from landnetz.organisations.models import Organisation
 
     stendal = Municipality.objects.get(name="Stendal")
@@ -202,8 +191,7 @@ def test_region_page_shows_the_three_legs(client, regions, coordinator, voluntee
         visibility="members",
     )
     make_person(regions, "Sektor Person", "Stendal", sector="health")
-    with django_assert_max_num_queries(10):
-        html = client.get("/de/regions/stendal/").content.decode()
+    html = client.get("/de/regions/stendal/").content.decode()  # query count: tests/test_query_counts.py
     assert "Katrin Behrendt" not in html  # her profile is "only me": counted, not named
     assert "Verein 07" in html and "Verein 08" not in html  # eight per sector, then a link
     assert "sector=civil_society" in html
