@@ -52,6 +52,8 @@ def secret_urls_in_the_urlconf(resolver=None, namespace=""):
 
 @pytest.fixture
 def secrets_of_the_site(volunteer, org):
+    from landnetz.notifications.tokens import unsubscribe_token
+
     """Real secrets as the site makes them, by URL name."""
     email = EmailAddress.objects.get(user=volunteer)
     invitation = Invitation.objects.create(organisation=org, email="new@example.org")
@@ -62,6 +64,7 @@ def secrets_of_the_site(volunteer, org):
             "key": default_token_generator.make_token(volunteer),
         },
         "organisations:invitation": {"token": invitation.token},
+        "notifications:unsubscribe": {"token": unsubscribe_token(volunteer, "organisations.join_request")},
     }
 
 

@@ -76,10 +76,10 @@ def test_weekly_digest_instead_of_single_mails(
     client, volunteer, newcomer, employer, cafe, django_capture_on_commit_callbacks
 ):
     client.force_login(volunteer)
-    response = client.post(
-        "/de/notifications/settings/",
-        {JOIN_REQUEST: "weekly", "organisations.join_answered": "immediately", "organisations.verified": "immediately"},
-    )
+    from landnetz.notifications import registry
+
+    choices = {kind.key: kind.default for kind in registry.kinds() if kind.emails}
+    response = client.post("/de/notifications/settings/", {**choices, JOIN_REQUEST: "weekly"})
     assert response.status_code == 302
     ask_to_join(newcomer, cafe, django_capture_on_commit_callbacks)
     ask_to_join(employer, cafe, django_capture_on_commit_callbacks)
