@@ -26,7 +26,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-DATA_VERSION = 5  # bump when generated data changes
+DATA_VERSION = 6  # bump when generated data changes
 SEED = 20260101
 BATCH_SIZE = 5_000
 EMAIL_DOMAIN = "bench.example.org"
@@ -343,6 +343,33 @@ def _after_flush() -> None:
 MEMBER_EMAIL = f"bench-member@{EMAIL_DOMAIN}"
 
 
+NOTIFICATIONS_PER_MEMBER = 2
+# The bench member's own list grows with the data set (100× on the large one), so the
+# notification list is measured at two sizes of the list itself, not only of the table.
+BENCH_MEMBER_NOTIFICATIONS_DIVISOR = 50
+
+
+def _generate_notifications(rng: random.Random, plan: Plan, member_rows) -> None:
+    from landnetz.notifications.models import Notification
+
+    kinds = ["organisations.join_request", "organisations.verified", "organisations.join_answered"]
+    member = plain_member()
+    recipients = [pk for pk, _name, _region in member_rows]
+    own = max(1, plan.members // BENCH_MEMBER_NOTIFICATIONS_DIVISOR)
+    rows = [
+        Notification(
+            recipient_id=member.pk if index < own else rng.choice(recipients),
+            kind=rng.choice(kinds),
+            actor_id=rng.choice(recipients),
+            data={"organisation": f"Verein {rng.randint(1, 9999)}", "approved": rng.random() < 0.5},
+            url_name="core:home",
+            read_at=None if rng.random() < 0.3 else timezone.now(),
+        )
+        for index in range(own + plan.members * NOTIFICATIONS_PER_MEMBER)
+    ]
+    Notification.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+
+
 def plain_member():
     """A logged-in member without special rights: what pages needing a member see."""
     from landnetz.accounts.models import User
@@ -471,6 +498,9 @@ def generate(plan: Plan) -> None:
     started = time.perf_counter()
     _generate_organisations(rng, plan, people, admin)
     _step(plan, "organisations", started)
+    started = time.perf_counter()
+    _generate_notifications(rng, plan, member_rows)
+    _step(plan, "notifications", started)
 
     started = time.perf_counter()
     entries = []

@@ -95,6 +95,7 @@ PAGES = [
     Page("profile", first_public_profile),
     Page("organisation", first_public_organisation),
     Page("organisation_list", "/de/organisations/"),
+    Page("notification_list", "/de/notifications/", needs_member=True),
 ]
 
 
