@@ -88,10 +88,12 @@ test-pg: install ## Run the whole test suite on PostgreSQL (127.0.0.1:5432, user
 e2e: install ## Run only the browser journeys (Playwright + Chromium + axe-core)
 	LANDNETZ_ENV=test $(VENV)/bin/pytest tests/e2e $(PYTEST_ARGS)
 
-lint: install ## ruff (lint and format check) and Django's checks
+lint: install ## ruff, layers (import-linter), no function-level imports, migrations, German catalogue
 	@mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(PY) scripts/check_function_imports.py
 	$(MANAGE) makemigrations --check --dry-run
 	$(PY) scripts/check_messages.py
 

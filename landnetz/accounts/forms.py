@@ -7,6 +7,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from landnetz.accounts import services
+from landnetz.accounts.models import User
 from landnetz.core import ids
 from landnetz.core.fields import EmailField, PhoneField, URLField
 from landnetz.core.images import clean_image
@@ -55,8 +57,6 @@ class SignupForm(forms.Form):
         if password and name:
             from allauth.account.adapter import get_adapter
 
-            from landnetz.accounts.models import User
-
             try:
                 get_adapter().clean_password(password, user=User(email=cleaned.get("email") or "", display_name=name))
             except forms.ValidationError as error:
@@ -64,7 +64,6 @@ class SignupForm(forms.Form):
         return cleaned
 
     def signup(self, request, user) -> None:
-        from landnetz.accounts import services
 
         services.complete_signup(
             user=user,

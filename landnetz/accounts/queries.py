@@ -6,6 +6,7 @@ from django.http import Http404
 
 from landnetz.accounts.models import Profile, User
 from landnetz.accounts.permissions import can_see, can_view_profile
+from landnetz.core import hooks
 
 
 @dataclass
@@ -51,9 +52,6 @@ def card_for(profile: Profile, viewer) -> ProfileCard:
 
 
 def _visible_organisations(owner: User, viewer) -> list:
-    """The owner's organisations that the viewer may see (through the organisations app's reads)."""
-    from landnetz.organisations.queries import organisations_visible_to
-
-    return list(
-        organisations_visible_to(viewer).filter(memberships__user=owner, memberships__status="active").distinct()
-    )
+    """The owner's organisations that the viewer may see: the organisations app answers
+    (registered in its ``AppConfig.ready``; accounts sits below it and does not import it)."""
+    return list(hooks.ask("organisations_of_member", owner, viewer, default=[]))

@@ -5,9 +5,11 @@ from functools import partial
 from django.db import transaction
 from django.utils import timezone
 
+from landnetz.accounts.models import Profile, ProfileLanguage
+from landnetz.core import hooks
 from landnetz.core import queries as core_queries
 from landnetz.core.images import reencode
-from landnetz.core.models import Region
+from landnetz.core.models import Municipality, Region
 from landnetz.core.services import audit
 
 
@@ -49,12 +51,9 @@ def update_preferences(
 
 def _reindex(user) -> None:
     """Name and region appear in the directory: keep the member's entry current."""
-    from landnetz.accounts.models import Profile
-    from landnetz.directory.indexing import index_profile
-
     profile = Profile.objects.filter(user=user).first()
     if profile is not None:
-        index_profile(profile)
+        hooks.stale(profiles=[profile])
 
 
 @transaction.atomic
@@ -95,10 +94,6 @@ def update_profile(*, user, profile, data: dict, languages: list[tuple[str, str]
     """Save the profile form; only the owner may. Keeps the directory index in step."""
     from django.core.exceptions import PermissionDenied
 
-    from landnetz.accounts.models import ProfileLanguage
-    from landnetz.core.models import Municipality
-    from landnetz.directory.indexing import index_profile
-
     if profile.user_id != user.pk:
         raise PermissionDenied
     photo, remove_photo = data.pop("photo", None), data.pop("remove_photo", False)
@@ -122,7 +117,7 @@ def update_profile(*, user, profile, data: dict, languages: list[tuple[str, str]
     else:
         user.municipality = None
     user.save(update_fields=["municipality", "region"])
-    index_profile(profile)
+    hooks.stale(profiles=[profile])
 
 
 # --- Moderation (called by the moderation seam, which checks who may) ----------------------

@@ -11,7 +11,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.text import slugify
 
-from landnetz.core.models import AuditEntry, LegalPage, Municipality, PostcodeArea, Region
+from landnetz.core import hooks
+from landnetz.core.models import AuditEntry, LegalPage, Municipality, PostcodeArea, Region, Topic
 from landnetz.core.queries import PRIVACY_VERSION_CACHE_KEY
 
 
@@ -160,8 +161,6 @@ def save_topic(*, actor, topic=None, name: str, translations: dict[str, str]):
     from django.core.exceptions import ValidationError
     from django.utils.translation import gettext as _
 
-    from landnetz.core.models import Topic
-
     if not actor.has_perm("core.manage_topics"):
         raise PermissionDenied
     clash = Topic.objects.filter(name__iexact=name.strip())
@@ -201,9 +200,4 @@ def _reindex_topic(topic) -> None:
 
 def _reindex(profiles, organisations) -> None:
     # Topic names are part of the directory text of everyone who uses them.
-    from landnetz.directory.indexing import index_organisation, index_profile
-
-    for profile in profiles:
-        index_profile(profile)
-    for organisation in organisations:
-        index_organisation(organisation)
+    hooks.stale(profiles=profiles, organisations=organisations)

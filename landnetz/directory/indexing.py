@@ -11,10 +11,12 @@ from django.db import connection
 from django.db.models import Value
 from django.utils import translation
 
+from landnetz.accounts.models import Profile
 from landnetz.core.languages import LANGUAGE_NAMES
 from landnetz.core.models import Sector, Visibility
 from landnetz.directory.models import SearchEntry, SearchEntryLanguage
 from landnetz.directory.text import filter_token, fold, index_text
+from landnetz.organisations.models import Membership, Organisation
 
 INDEX_LANGUAGES = ("de", "en", "uk", "ar", "ru")
 
@@ -192,14 +194,20 @@ def _organisation_entry(entry: SearchEntry, organisation) -> tuple[list, list, l
     return topics, codes, parts
 
 
+def refresh(*, profiles=(), organisations=()) -> None:
+    """Index these again (``core.hooks.stale``: a profile, a name or a topic changed)."""
+    for profile in profiles:
+        index_profile(profile)
+    for organisation in organisations:
+        index_organisation(organisation)
+
+
 def remove_organisation(organisation) -> None:
     _remove(organisation=organisation)
 
 
 def rebuild() -> int:
     """Index everything again (after an import or a change of the indexing rules)."""
-    from landnetz.accounts.models import Profile
-    from landnetz.organisations.models import Organisation
 
     count = 0
     profiles = Profile.objects.select_related("user__region", "user__municipality").prefetch_related(
@@ -260,7 +268,6 @@ def _batches(items):
 
 
 def _bulk_index_profiles(profiles) -> int:
-    from landnetz.organisations.models import Membership
 
     _bulk_remove("profile_id", [profile.pk for profile in profiles])
     visible = [

@@ -13,9 +13,12 @@ from django.db.models import CharField, Exists, F, FloatField, Func, OuterRef, Q
 from django.db.models.expressions import ExpressionWrapper
 from django.db.models.functions import Substr
 
-from landnetz.core.models import Municipality, Region, Topic
+from landnetz.accounts.models import Profile
+from landnetz.accounts.permissions import can_see
+from landnetz.core.models import Municipality, Region, Sector, Topic
 from landnetz.directory.models import SearchEntry, SearchEntryLanguage
 from landnetz.directory.text import filter_token, fold, stem, words
+from landnetz.organisations.queries import organisations_visible_to
 
 MAX_TERMS = 8
 KM_PER_DEGREE = 111.2
@@ -241,10 +244,6 @@ def region_overview(region: Region, viewer) -> RegionOverview:
     from django.db.models import Count, Window
     from django.db.models.functions import RowNumber
 
-    from landnetz.accounts.permissions import can_see
-    from landnetz.core.models import Sector
-    from landnetz.organisations.queries import organisations_visible_to
-
     # A coordinator is named only to viewers who may see their profile: holding the role
     # does not publish a name the member chose to keep to themselves. The others are counted.
     coordinators, hidden_coordinators = [], 0
@@ -285,8 +284,6 @@ def region_overview(region: Region, viewer) -> RegionOverview:
 
 def _member_counts(region: Region) -> tuple[dict[str, int], int]:
     from django.db.models import Count
-
-    from landnetz.accounts.models import Profile
 
     by_sector = dict(
         Profile.objects.filter(user__region=region, user__is_active=True)

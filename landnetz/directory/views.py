@@ -4,6 +4,8 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.vary import vary_on_headers
 
+from landnetz.core import queries as core_queries
+from landnetz.core.models import Region
 from landnetz.directory import queries
 from landnetz.directory.forms import SearchForm
 
@@ -38,9 +40,6 @@ def search(request):
 
 def region(request, slug: str):
     from django.http import Http404
-
-    from landnetz.core import queries as core_queries
-    from landnetz.core.models import Region
 
     try:
         place = core_queries.region_by_slug(slug)

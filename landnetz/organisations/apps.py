@@ -9,9 +9,9 @@ class OrganisationsConfig(AppConfig):
 
     def ready(self) -> None:
         # Register the rules (django-rules only autodiscovers modules named rules.py).
-        from landnetz.core import schedule
+        from landnetz.core import hooks, schedule
         from landnetz.notifications import registry as notification_kinds
-        from landnetz.organisations import notifications, permissions, reporting  # noqa: F401
+        from landnetz.organisations import notifications, permissions, queries, reporting  # noqa: F401
         from landnetz.organisations.services import erasure, members
         from landnetz.privacy.registry import (
             ErasureStep,
@@ -40,3 +40,4 @@ class OrganisationsConfig(AppConfig):
             )
         )
         reporting.register_organisations()
+        hooks.provide("organisations_of_member", queries.organisations_of_member)

@@ -13,7 +13,7 @@ from landnetz.core.languages import SPOKEN_LANGUAGES
 from landnetz.core.models import Municipality, Region, Sector, Topic
 from landnetz.core.validators import validate_multiline_text, validate_plain_text
 from landnetz.organisations.images import clean_logo
-from landnetz.organisations.models import Membership, Organisation
+from landnetz.organisations.models import Invitation, Membership, Organisation
 
 # Sachsen-Anhalt with a little margin.
 LATITUDE_RANGE = (Decimal("50.9"), Decimal("53.1"))
@@ -257,7 +257,6 @@ class MemberActionForm(forms.Form):
     invitation = ids.ModelChoiceField(queryset=Membership.objects.none(), required=False)
 
     def __init__(self, *args, organisation: Organisation, **kwargs):
-        from landnetz.organisations.models import Invitation
 
         super().__init__(*args, **kwargs)
         self.fields["membership"].queryset = Membership.objects.filter(organisation=organisation).select_related(

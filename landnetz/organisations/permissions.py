@@ -13,6 +13,7 @@ explicitly where that is the intended policy.
 import rules
 
 from landnetz.core.permissions import is_member, is_network_admin, is_region_coordinator
+from landnetz.organisations.models import Membership
 
 ACTIVE = "active"
 REQUESTED = "requested"
@@ -25,8 +26,6 @@ def membership_states(user) -> dict[int, tuple[str, str]]:
         return {}
     cached = getattr(user, "_organisation_memberships", None)
     if cached is None:
-        from landnetz.organisations.models import Membership
-
         cached = {
             organisation_id: (status, role)
             for organisation_id, status, role in Membership.objects.filter(user=user).values_list(

@@ -137,3 +137,8 @@ def admins_of(organisation: Organisation) -> list:
             organisation=organisation, status=Membership.Status.ACTIVE, role=Membership.Role.ADMIN
         ).select_related("user")
     ]
+
+
+def organisations_of_member(owner, viewer) -> QuerySet[Organisation]:
+    """The organisations ``owner`` is an active member of that ``viewer`` may see (profile cards)."""
+    return organisations_visible_to(viewer).filter(memberships__user=owner, memberships__status="active").distinct()

@@ -1,0 +1,34 @@
+"""Hooks: how a lower app tells higher apps that something changed, without importing them.
+
+``core`` and ``accounts`` sit below the directory and the feature apps. When a topic is
+renamed or a profile changes, the directory's derived search entries are stale; the lower
+app calls ``stale(profiles=…, organisations=…)`` and the directory, which registered its
+indexers in ``AppConfig.ready``, brings them up to date inside the same transaction.
+Likewise, the profile card asks ``ask("organisations_of_member", …)`` and the
+organisations app answers. Unanswered questions get the default.
+"""
+
+from collections.abc import Callable, Iterable
+
+_stale_listeners: list[Callable] = []
+_providers: dict[str, Callable] = {}
+
+
+def on_stale(listener: Callable) -> None:
+    """``listener(profiles=[…], organisations=[…])`` runs whenever derived data is stale."""
+    _stale_listeners.append(listener)
+
+
+def stale(*, profiles: Iterable = (), organisations: Iterable = ()) -> None:
+    profiles, organisations = list(profiles), list(organisations)
+    for listener in _stale_listeners:
+        listener(profiles=profiles, organisations=organisations)
+
+
+def provide(question: str, answer: Callable) -> None:
+    _providers[question] = answer
+
+
+def ask(question: str, *args, default=None, **kwargs):
+    answer = _providers.get(question)
+    return default if answer is None else answer(*args, **kwargs)
