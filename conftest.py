@@ -2,6 +2,7 @@
 
 import os
 
+import hypothesis
 import pytest
 from django.core.management import call_command
 
@@ -10,6 +11,29 @@ os.environ.setdefault("LANDNETZ_ENV", "test")
 # tests.ci: in CI every skip fails the run unless tests/allowed_skips.toml allows it.
 # pytester: runs small suites in a subprocess (the test of that rule, tests/test_ci.py).
 pytest_plugins = ["tests.ci", "pytester"]
+
+# Hypothesis: deterministic in CI, exploring on developers' machines.
+# - "ci" (CI set): the same examples on every run (derandomize, which also means no example
+#   database), so CI is not green or red by chance; a failure prints the blob that
+#   reproduces it (@reproduce_failure).
+# - "dev" (otherwise): new random examples on every run; a failure found is replayed from
+#   the local, git-ignored .hypothesis/ until it passes.
+# Every failure hypothesis finds is pinned with an @example in its test, so CI runs it too.
+# HYPOTHESIS_PROFILE=ci runs the CI examples locally.
+hypothesis.settings.register_profile(
+    "ci",
+    derandomize=True,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[hypothesis.HealthCheck.too_slow],
+)
+hypothesis.settings.register_profile("dev", deadline=None, print_blob=True)
+
+
+def pytest_configure(config):
+    from tests.ci import in_ci
+
+    hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if in_ci() else "dev"))
 
 
 @pytest.fixture(scope="session")

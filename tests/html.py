@@ -49,6 +49,10 @@ class Element:
         assert len(found) == 1, f"expected one <{tag} {attrs}>, found {len(found)}: {found[:5]}"
         return found[0]
 
+    def raw_text(self) -> str:
+        """The text inside exactly as written (a <textarea>'s value starts after its first line break)."""
+        return "".join(child if isinstance(child, str) else child.raw_text() for child in self.children)
+
     def text(self) -> str:
         """The text inside, whitespace collapsed."""
         parts = []

@@ -97,3 +97,17 @@ def test_the_projects_allow_list_is_short_and_explained():
     allowed = load_allow_list(ALLOW_LIST)
     assert len(allowed) <= 5, "the allow-list is meant to be short"
     assert all(len(reason) >= 20 for reason in allowed.values())
+
+
+def test_hypothesis_is_deterministic_in_ci_and_explores_elsewhere():
+    import os
+
+    from hypothesis import settings
+
+    expected = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if in_ci() else "dev")
+    assert settings.get_current_profile_name() == expected
+    if expected == "ci":  # the same examples every run; no database (found failures are @examples)
+        assert settings.default.derandomize and settings.default.database is None
+    else:  # new examples every run; failures replayed from the local .hypothesis/
+        assert not settings.default.derandomize and settings.default.database is not None
+    assert settings.default.deadline is None and settings.default.print_blob

@@ -1,7 +1,8 @@
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from tests.boundaries import IDS, TEXTS, boundary_cases, examples, plain, snapshot
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
@@ -54,46 +55,116 @@ def test_preferences_need_login(client):
     assert response["Location"].startswith("/de/accounts/login/")
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(
-    name=st.text(max_size=300),
-    region=st.one_of(st.text(max_size=20), st.integers().map(str)),
-    language=st.text(max_size=10),
+REGION_CHOICE = st.one_of(
+    st.tuples(st.just("pick"), st.integers(0, 13)),  # one of the 14 regions, by position
+    st.tuples(st.just("typed"), st.one_of(st.text(max_size=20), st.integers().map(str))),
 )
-def test_preferences_form_never_fails_on_any_input(client, volunteer, name, region, language):
-    client.force_login(volunteer)
-    response = client.post(
-        "/de/accounts/preferences/", {"display_name": name, "region": region, "preferred_language": language}
-    )
-    assert response.status_code in {200, 302}
+STRONG_PASSWORD = "Kompass-Nebelhorn-Wasserturm-7"
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def region_value(choice, regions) -> str:
+    how, value = choice
+    return str(sorted(regions.values(), key=lambda region: region.pk)[value].pk) if how == "pick" else value
+
+
+def typed_value(document, name) -> str:
+    """What a text input shows (Django leaves out value="" when it is empty)."""
+    return document.find("input", name=name).get("value") or ""
+
+
+PREFERENCES = {"name": "Helga W.", "region": ("pick", 3), "language": "en", "large_text": False}
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    name=st.text(max_size=200),
+    name=st.one_of(st.text(max_size=100), st.sampled_from(["Helga W.", "  Олена  ", "هيلغا"])),
+    region=REGION_CHOICE,
+    language=st.one_of(st.sampled_from(["de", "en", "uk", "ar", "ru"]), st.text(max_size=10)),
+    large_text=st.booleans(),
+)
+@examples(
+    [PREFERENCES]
+    + boundary_cases(
+        PREFERENCES,
+        name=TEXTS,
+        region=[("typed", value) for value in IDS],
+        language=[value for value in TEXTS if value],
+    )
+)
+def test_preferences_are_saved_exactly_or_nothing_changes(
+    client, volunteer, regions, name, region, language, large_text
+):
+    from landnetz.accounts.models import User
+
+    client.force_login(volunteer)
+    before = snapshot(User)
+    data = {"display_name": name, "region": region_value(region, regions), "preferred_language": language}
+    if large_text:
+        data["large_text"] = "on"
+    response = client.post("/de/accounts/preferences/", data)
+    event("accepted" if response.status_code == 302 else "refused")
+    if response.status_code == 302:  # accepted: read back what was sent (names are trimmed)
+        user = User.objects.get(pk=volunteer.pk)
+        assert user.display_name == name.strip()
+        assert plain(user.display_name)  # never a control or text-direction character
+        assert str(user.region_id or "") == data["region"]
+        assert (user.preferred_language, user.large_text) == (language, large_text)
+    else:  # refused: nothing changed, the form is shown again with what was typed
+        assert response.status_code == 200
+        assert snapshot(User) == before
+        document = parse(response.content)
+        assert document.find_all(aria_invalid="true"), "refused without saying why"
+        assert typed_value(document, "display_name") == name
+
+
+SIGNUP = {"name": "Mariam Rahimi", "email": "mariam@example.org", "region": ("pick", 0)}
+SIGNUP |= {"password": STRONG_PASSWORD, "consent": "on"}
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    name=st.one_of(st.text(max_size=100), st.just("Mariam Rahimi")),
     email=st.one_of(st.emails(), st.text(max_size=100)),
-    password=st.text(max_size=80),
+    region=REGION_CHOICE,
+    password=st.one_of(st.text(max_size=80), st.just(STRONG_PASSWORD)),
     consent=st.sampled_from(["on", "", "maybe"]),
 )
-def test_signup_form_never_fails_and_invalid_input_creates_nothing(client, regions, name, email, password, consent):
+@examples(
+    [SIGNUP]
+    + boundary_cases(
+        SIGNUP,
+        name=TEXTS,
+        email=[*TEXTS, "mariam\u202e@example.org", "٣@example.org", " Mariam.Rahimi@Example.ORG "],
+        region=[("typed", value) for value in IDS],
+        password=TEXTS,
+    )
+)
+def test_sign_up_creates_exactly_the_account_or_nothing(client, regions, name, email, region, password, consent):
+    from allauth.account.models import EmailAddress
     from django.core.cache import cache
 
     from landnetz.accounts.models import User
 
     cache.clear()  # sign-ups are rate-limited per IP; every example is a fresh visitor
-    before = User.objects.count()
-    response = client.post(
-        "/de/accounts/signup/",
-        {
-            "display_name": name,
-            "email": email,
-            "region": regions["stendal"].pk,
-            "password1": password,
-            "password2": password,
-            "privacy_consent": consent,
-        },
-    )
-    assert response.status_code in {200, 302}
-    if response.status_code == 200:
-        assert User.objects.count() == before
+    before = snapshot(User, EmailAddress)
+    data = {"display_name": name, "email": email, "region": region_value(region, regions)}
+    data |= {"password1": password, "password2": password, "privacy_consent": consent}
+    response = client.post("/de/accounts/signup/", data)
+    event("accepted" if response.status_code == 302 else "refused")
+    if response.status_code == 302:  # accepted: one new account holding what was typed
+        user = User.objects.exclude(pk__in=[row[0] for row in before["accounts.User"]]).get()
+        assert user.display_name == name.strip()
+        assert plain(user.display_name) and plain(user.email)
+        assert user.email == email.strip().lower()  # addresses are stored in lower case
+        assert str(user.region_id) == data["region"]
+        assert user.check_password(password)
+        assert user.privacy_consent_at is not None
+        user.delete()  # the next example starts from the same accounts
+    else:
+        assert response.status_code == 200
+        assert snapshot(User, EmailAddress) == before
+        document = parse(response.content)
+        assert document.find_all(aria_invalid="true"), "refused without saying why"
+        assert typed_value(document, "display_name") == name
+        assert typed_value(document, "email") == email
     client.logout()

@@ -161,36 +161,103 @@ def test_photo_of_hidden_profile_is_404(client, volunteer, outsider):
     assert client.get(f"/de/people/{volunteer.pk}/").status_code == 404
 
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from django import forms  # noqa: E402
+from hypothesis import HealthCheck, event, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+from landnetz.accounts.models import ProfileLanguage, User  # noqa: E402
+from landnetz.core.models import Topic  # noqa: E402
+from landnetz.core.validators import ascii_digits  # noqa: E402
+from tests.boundaries import IDS, TEXTS, boundary_cases, examples, plain, snapshot  # noqa: E402
+from tests.html import parse  # noqa: E402
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(
-    bio=st.text(max_size=3000),
-    job=st.text(max_size=200),
-    phone=st.text(max_size=60),
-    messenger=st.text(max_size=80),
-    visibility=st.sampled_from(["public", "members", "nobody", "", "x"]),
-    code=st.text(max_size=5),
-)
-def test_profile_form_never_fails(client, volunteer, bio, job, phone, messenger, visibility, code):
-    client.force_login(volunteer)
-    before = Profile.objects.filter(user=volunteer).values_list("bio", flat=True).first()
-    response = client.post(
-        "/de/accounts/profile/",
-        profile_data(
-            bio=bio,
-            job_title=job,
-            phone=phone,
-            messenger=messenger,
-            visibility=visibility,
-            **{"languages-0-code": code},
-        ),
+
+def _pick_or_typed(count: int):
+    """A real row by position (("pick", index)) or whatever was typed (("typed", text))."""
+    return st.one_of(
+        st.tuples(st.just("pick"), st.integers(0, count - 1)),
+        st.tuples(st.just("typed"), st.one_of(st.text(max_size=20), st.integers().map(str))),
     )
-    assert response.status_code in {200, 302}
-    if response.status_code == 200:
-        assert Profile.objects.filter(user=volunteer).values_list("bio", flat=True).first() == before
+
+
+def _value(choice, model) -> str:
+    how, value = choice
+    return str(model.objects.order_by("pk")[value].pk) if how == "pick" else value
+
+
+PROFILE = {
+    "bio": "Ich leite das **Sprachcafé**.",
+    "job": "Ehrenamtliche",
+    "phone": "+49 3935 987654",
+    "messenger": "https://signal.me/#p/+4915112345678",
+    "visibility": "members",
+    "code": "de",
+    "topics": [("pick", 0)],
+    "municipality": ("pick", 10),
+}
+PROFILE_TABLES = (Profile, ProfileLanguage, Profile.topics.through, User)
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    bio=st.one_of(st.text(max_size=3000), st.just(PROFILE["bio"])),
+    job=st.text(max_size=200),
+    phone=st.one_of(st.text(max_size=60), st.from_regex(r"\+?[0-9٠-٩ ()/-]{3,30}", fullmatch=True)),
+    messenger=st.one_of(st.text(max_size=80), st.just("t.me/helga"), st.just(PROFILE["messenger"])),
+    visibility=st.sampled_from(["public", "members", "nobody", "", "x"]),
+    code=st.one_of(st.sampled_from(["", "de", "prs", "xx"]), st.text(max_size=5)),
+    topics=st.lists(_pick_or_typed(10), max_size=4),
+    municipality=_pick_or_typed(218),
+)
+@examples(
+    [PROFILE]
+    + boundary_cases(
+        PROFILE,
+        bio=TEXTS,
+        job=TEXTS,
+        phone=[*TEXTS, "+49 ٣٩٣٥ ٩٨٧٦٥٤"],
+        messenger=[*TEXTS, "javascript:alert(1)", "http://t.me/helga", "t.me/helga"],
+        visibility=["", "everyone", "\x00"],
+        code=["xx", "\x00", "de\u202e"],
+        topics=[[("typed", value)] for value in IDS if value],
+        municipality=[("typed", value) for value in IDS],
+    )
+)
+def test_profile_is_saved_exactly_or_nothing_changes(
+    client, volunteer, bio, job, phone, messenger, visibility, code, topics, municipality
+):
+    client.force_login(volunteer)
+    page = parse(client.get("/de/accounts/profile/").content)  # the profile exists from the first visit
+    before = snapshot(*PROFILE_TABLES)
+    data = profile_data(bio=bio, job_title=job, phone=phone, messenger=messenger, visibility=visibility)
+    for name in ("languages-TOTAL_FORMS", "languages-INITIAL_FORMS"):  # as the page says, as a browser sends
+        data[name] = page.find("input", name=name)["value"]
+    data |= {f"languages-{index}-code": "" for index in range(int(data["languages-TOTAL_FORMS"]))}
+    data |= {"languages-0-code": code, "languages-0-level": "good"}
+    data |= {"topics": [_value(topic, Topic) for topic in topics], "municipality": _value(municipality, Municipality)}
+    response = client.post("/de/accounts/profile/", data)
+    event("accepted" if response.status_code == 302 else "refused")
+    if response.status_code == 302:  # accepted: read back what was sent, after the fields' normalisation
+        profile = Profile.objects.get(user=volunteer)
+        assert profile.bio == bio.strip()
+        assert profile.job_title == job.strip()
+        assert profile.phone == ascii_digits(phone.strip())  # digits of any script stored as 0-9
+        assert profile.messenger == forms.URLField(required=False, assume_scheme="https").clean(messenger)
+        assert profile.visibility == visibility
+        assert [(language.code, language.level) for language in profile.languages.all()] == (
+            [(code, "good")] if code else []
+        )
+        assert sorted(str(topic.pk) for topic in profile.topics.all()) == sorted(set(data["topics"]))
+        assert str(User.objects.get(pk=volunteer.pk).municipality_id or "") == data["municipality"]
+        assert all(plain(value) for value in (profile.bio, profile.job_title, profile.phone, profile.messenger))
+    else:  # refused: nothing changed, the form again with what was typed
+        assert response.status_code == 200
+        assert snapshot(*PROFILE_TABLES) == before
+        document = parse(response.content)
+        assert document.find_all(aria_invalid="true") or document.find_all(class_="ln-error-summary")
+        assert document.find("textarea", name="bio").raw_text().removeprefix("\n") == bio
+        for name, typed in (("job_title", job), ("phone", phone), ("messenger", messenger)):
+            assert (document.find("input", name=name).get("value") or "") == typed, name
 
 
 def test_profile_lists_only_organisations_the_viewer_may_see(client, volunteer, outsider):
