@@ -104,4 +104,11 @@ messages: install ## Extract strings into locale/*/LC_MESSAGES/django.po and com
 bench: install ## Generate a large data set and print page timing ratios (BENCH_SCALE=0.01 … 1)
 	LANDNETZ_ENV=test $(PY) -m bench.run
 
-.PHONY: help install lock upgrade migrate demo run test test-pg e2e lint messages bench
+# mutmut in a copy of the project (never the working tree), fast tests only; see
+# docs/decisions/0006-mutation-testing.md. MUTATION_ARGS=--check-baseline is what CI runs.
+MUTATE ?=
+MUTATION_ARGS ?=
+mutation: install ## Break the rule modules on purpose and list the mutants no test caught (MUTATE="landnetz/accounts/queries.py …")
+	MUTATE="$(MUTATE)" $(PY) scripts/mutation.py $(MUTATION_ARGS)
+
+.PHONY: help install lock upgrade migrate demo run test test-pg e2e lint messages bench mutation
