@@ -41,16 +41,26 @@ REPORT = ROOT / "var" / "mutation" / "report.json"
 RULE_FILES = ("permissions.py", "queries.py", "services.py")
 SEARCH_INDEX = ("landnetz/directory/indexing.py", "landnetz/directory/text.py")
 
-# Test folders that guard an app's rules besides the app's own `tests/`: the directory's
-# search tests read profiles and organisations through their rules, the permission matrix
-# asks every rule over HTTP, the accounts and organisations services feed the index, and
-# the query counts measure the reads at two data sizes.
+# Test folders that guard an app's rules besides the app's own `tests/`: the permission
+# matrix asks every rule over HTTP, the query counts measure the reads at two data sizes,
+# the directory's search tests read profiles and organisations through their rules (and
+# the accounts and organisations services feed the index), moderation and erasure call
+# into the accounts and organisations services.
+MATRIX = "landnetz/core/tests/test_permission_matrix.py"
 QUERY_COUNTS = "tests/test_query_counts.py"
 TEST_FOLDERS = {
-    "accounts": ["landnetz/directory/tests", "landnetz/core/tests/test_permission_matrix.py", QUERY_COUNTS],
-    "organisations": ["landnetz/directory/tests", "landnetz/core/tests/test_permission_matrix.py", QUERY_COUNTS],
+    "accounts": ["landnetz/directory/tests", "landnetz/moderation/tests", MATRIX, QUERY_COUNTS],
+    "organisations": [
+        "landnetz/directory/tests",
+        "landnetz/moderation/tests",
+        "landnetz/privacy/tests",
+        MATRIX,
+        QUERY_COUNTS,
+    ],
     "directory": ["landnetz/accounts/tests", "landnetz/organisations/tests", QUERY_COUNTS],
-    "core": [QUERY_COUNTS],
+    "core": [MATRIX, QUERY_COUNTS],
+    "moderation": [MATRIX],
+    "notifications": ["landnetz/moderation/tests", MATRIX],
     "privacy": ["landnetz/accounts/tests/test_services.py"],
 }
 # Files every copy needs besides landnetz/ (settings, templates, translations, fixtures).
@@ -197,10 +207,10 @@ def write_config(workdir: Path, modules: list[str], test_paths: list[str]) -> No
     pyproject.write_text(pyproject.read_text(encoding="utf-8") + config, encoding="utf-8")
 
 
-def test_paths_for(app: str) -> list[str]:
+def test_paths_for(app: str, copy: Path) -> list[str]:
     own = f"landnetz/{app}/tests"
-    paths = [own] if (ROOT / own).exists() else []
-    paths += [p for p in TEST_FOLDERS.get(app, []) if (ROOT / p).exists() and p not in paths]
+    paths = [own] if (copy / own).exists() else []
+    paths += [p for p in TEST_FOLDERS.get(app, []) if (copy / p).exists() and p not in paths]
     return paths or ["landnetz"]
 
 
@@ -213,7 +223,7 @@ def run_app(app: str, modules: list[str], workdir: Path, jobs: int, log) -> dict
     for module in modules:
         path = workdir / module
         path.write_text(undecorate(path.read_text(encoding="utf-8")), encoding="utf-8")
-    tests = test_paths_for(app)
+    tests = test_paths_for(app, workdir)
     write_config(workdir, modules, tests)
     print(f"--- {app}: {len(modules)} module(s), tests from {' '.join(tests)}", flush=True)
     template = workdir / "var" / "test-template.sqlite3"
