@@ -49,7 +49,13 @@ SEARCH_INDEX = ("landnetz/directory/indexing.py", "landnetz/directory/text.py")
 MATRIX = "landnetz/core/tests/test_permission_matrix.py"
 QUERY_COUNTS = "tests/test_query_counts.py"
 TEST_FOLDERS = {
-    "accounts": ["landnetz/directory/tests", "landnetz/moderation/tests", MATRIX, QUERY_COUNTS],
+    "accounts": [
+        "landnetz/directory/tests",
+        "landnetz/moderation/tests",
+        "landnetz/privacy/tests",
+        MATRIX,
+        QUERY_COUNTS,
+    ],
     "organisations": [
         "landnetz/directory/tests",
         "landnetz/moderation/tests",
