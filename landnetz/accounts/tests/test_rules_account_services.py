@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from landnetz.accounts import services
+from landnetz.accounts.models import Profile
 from landnetz.accounts.queries import card_for, profile_of
 from landnetz.core.models import AuditEntry, Topic
 from landnetz.directory.queries import Criteria, search
@@ -118,3 +119,59 @@ def test_coordinator_changes_name_the_member_and_the_admin(network_admin, volunt
     assert {(e.actor_id, e.object_type, e.object_id) for e in entries} == {
         (network_admin.pk, "accounts.user", str(volunteer.pk))
     }
+
+
+def test_deactivating_through_the_service_ends_listing_and_is_audited(network_admin, volunteer, outsider):
+    publish(volunteer)
+    services.set_active(actor=network_admin, user=volunteer, active=False)
+    volunteer.refresh_from_db()
+    assert volunteer.is_active is False
+    assert found(AnonymousUser(), text="Wiesner") == set()
+    assert not outsider.has_perm("accounts.view_profile", profile_of(volunteer))
+
+    services.set_active(actor=network_admin, user=volunteer, active=True)
+    volunteer.refresh_from_db()
+    assert volunteer.is_active is True
+    assert found(AnonymousUser(), text="Wiesner") == {"Helga Wiesner"}
+    entries = AuditEntry.objects.filter(object_id=str(volunteer.pk), verb__startswith="member.").order_by("pk")
+    assert [(e.verb, e.actor_id) for e in entries] == [
+        ("member.deactivated", network_admin.pk),
+        ("member.activated", network_admin.pk),
+    ]
+
+
+def test_a_deactivated_members_profile_is_visible_to_nobody_else(client, volunteer, outsider):
+    profile = publish(volunteer)
+    volunteer.is_active = False
+    volunteer.save(update_fields=["is_active"])
+    assert not outsider.has_perm("accounts.view_profile", profile)
+    assert not AnonymousUser().has_perm("accounts.view_profile", profile)
+    client.force_login(outsider)
+    assert client.get(f"/de/people/{volunteer.pk}/").status_code == 404
+
+
+def test_a_moderators_delete_empties_the_profile_and_the_directory_entry(volunteer):
+    topic = Topic.objects.create(slug="beratung-test", name="Beratung")
+    publish(
+        volunteer,
+        bio="Ich helfe bei Behördengängen.",
+        sector="civil_society",
+        topics=[topic],
+        languages=[("uk", "basic")],
+        is_interpreter=True,
+        open_to_newcomers=True,
+        phone="+49 3935 555111",
+        phone_visibility="public",
+        messenger="https://t.me/helga_wiesner_ln",
+        messenger_visibility="public",
+    )
+    assert found(AnonymousUser(), text="Behördengängen") == {"Helga Wiesner"}
+    Profile.objects.filter(user=volunteer).update(moderation_hidden=True)  # reported, entry still there
+    services.clear_profile(profile=profile_of(volunteer))
+    profile = profile_of(volunteer)
+    assert (profile.bio, profile.job_title, profile.sector, profile.phone, profile.messenger) == ("", "", "", "", "")
+    assert (profile.visibility, profile.is_interpreter, profile.open_to_newcomers) == ("nobody", False, False)
+    assert profile.moderation_hidden is False  # empty and private instead of hidden
+    assert not profile.topics.exists() and not profile.languages.exists()
+    assert found(volunteer, text="Wiesner") == set()
+    assert found(AnonymousUser(), text="Behördengängen") == set()
