@@ -6,12 +6,15 @@ new name or region that the directory does not learn, an audit log that does not
 whose coordinator rights an admin changed.
 """
 
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from landnetz.accounts import services
 from landnetz.accounts.models import Profile
 from landnetz.accounts.queries import card_for, profile_of
+from landnetz.accounts.tests.test_profile import image_file
 from landnetz.core.models import AuditEntry, Topic
 from landnetz.directory.queries import Criteria, search
 from landnetz.organisations import services as organisation_services
@@ -175,3 +178,15 @@ def test_a_moderators_delete_empties_the_profile_and_the_directory_entry(volunte
     assert not profile.topics.exists() and not profile.languages.exists()
     assert found(volunteer, text="Wiesner") == set()
     assert found(AnonymousUser(), text="Behördengängen") == set()
+
+
+def test_a_moderators_delete_removes_the_photo_and_its_file(client, volunteer, django_capture_on_commit_callbacks):
+    publish(volunteer, photo=image_file())
+    stored = Path(profile_of(volunteer).photo.path)
+    assert stored.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.clear_profile(profile=profile_of(volunteer))
+    assert not profile_of(volunteer).photo
+    assert not stored.exists()
+    client.force_login(volunteer)  # even the owner: there is no photo any more
+    assert client.get(f"/de/people/{volunteer.pk}/photo/").status_code == 404
