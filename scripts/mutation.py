@@ -336,7 +336,7 @@ def _mutant_order(name: str):
 def check_baseline(per_module: dict) -> int:
     baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
     tolerance = baseline.get("tolerance", 0.03)
-    default_rate = baseline.get("new_module_rate", 0.25)
+    default_rate = baseline.get("new_module_rate", 0.5)
     known = baseline.get("modules", {})
     failed = []
     print(
@@ -363,7 +363,7 @@ def check_baseline(per_module: dict) -> int:
 def update_baseline(per_module: dict) -> None:
     baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
     baseline.setdefault("tolerance", 0.03)
-    baseline.setdefault("new_module_rate", 0.25)
+    baseline.setdefault("new_module_rate", 0.5)
     modules = baseline.setdefault("modules", {})
     for module, c in per_module.items():
         modules[module] = {"mutants": c["mutants"], "survived": c["survived"], "rate": c["rate"]}
