@@ -10,6 +10,7 @@ read the output.
     python scripts/mutation.py landnetz/accounts/queries.py landnetz/organisations/services
     python scripts/mutation.py --check-baseline ...  # fail if a module's survival rate rose
     python scripts/mutation.py --update-baseline     # write mutation-baseline.json
+    MUTATION_REPORT=/tmp/r.json python scripts/mutation.py …  # report (and mutmut.log) elsewhere
 
 The working tree is never touched: each app's run happens in a fresh copy of the tracked
 and untracked (not ignored) files under $MUTATION_DIR (default: a folder in the system's
@@ -37,7 +38,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = ROOT / "mutation-baseline.json"
-REPORT = ROOT / "var" / "mutation" / "report.json"
+REPORT = Path(os.environ.get("MUTATION_REPORT") or ROOT / "var" / "mutation" / "report.json")
 RULE_FILES = ("permissions.py", "queries.py", "services.py")
 SEARCH_INDEX = ("landnetz/directory/indexing.py", "landnetz/directory/text.py")
 
@@ -394,7 +395,7 @@ def main() -> int:
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     log = REPORT.parent / "mutmut.log"
     log.write_text("")
-    print(f"mutmut in copies under {base}; its own output goes to {log.relative_to(ROOT)}", flush=True)
+    print(f"mutmut in copies under {base}; its own output goes to {log}", flush=True)
 
     runs = []
     for app, app_modules in by_app.items():
@@ -417,7 +418,7 @@ def main() -> int:
         )
         + "\n"
     )
-    print(f"\nreport: {REPORT.relative_to(ROOT)}")
+    print(f"\nreport: {REPORT}")
     if any("error" in run for run in runs):
         return 2
     if args.update_baseline:
