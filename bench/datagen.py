@@ -5,7 +5,7 @@ Everything is created with ``bulk_create`` and one precomputed password hash, so
 network: German, Ukrainian and Arabic names, members spread over the real municipalities
 of the Land (weighted by population), a profile for every member (sector, job title, bio,
 topics, spoken languages), organisations with one admin each, a few coordinators, audit
-entries by them. The directory's search index is filled with ``directory.indexing.bulk_index``.
+entries by them. The site search index is filled with ``search.index.rebuild``.
 
 A finished data set is recorded in the table ``bench_meta``; a later run with the same
 scale and ``DATA_VERSION`` reuses it. Bump ``DATA_VERSION`` whenever the generator changes
@@ -26,7 +26,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-DATA_VERSION = 6  # bump when generated data changes
+DATA_VERSION = 7  # bump when generated data changes
 SEED = 20260101
 BATCH_SIZE = 5_000
 EMAIL_DOMAIN = "bench.example.org"
@@ -323,7 +323,7 @@ def _after_flush() -> None:
     """Put back what ``flush`` removes but the application relies on.
 
     ``flush`` empties every model table, also the rows that data migrations seeded (the
-    topics, the default legal pages), and leaves SQLite's FTS5 table of the directory
+    topics, the default legal pages), and leaves SQLite's FTS5 table of the site search
     alone (it is no model table), whose old rows would clash with the new entry ids.
     """
     from importlib import import_module
@@ -337,7 +337,7 @@ def _after_flush() -> None:
         getattr(import_module(module), function)(apps, None)
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM directory_fts")
+            cursor.execute("DELETE FROM search_fts")
 
 
 MEMBER_EMAIL = f"bench-member@{EMAIL_DOMAIN}"
@@ -719,13 +719,7 @@ def _generate_organisations(rng: random.Random, plan: Plan, people, admin) -> No
 
 
 def _index_directory() -> int:
-    """The directory's search index for every profile and organisation, in bulk."""
-    from landnetz.accounts.models import Profile
-    from landnetz.directory.indexing import bulk_index
-    from landnetz.organisations.models import Organisation
+    """The site search index for every profile and organisation, in batches of 2 000."""
+    from landnetz.search.index import rebuild
 
-    profiles = Profile.objects.select_related("user__region", "user__municipality").prefetch_related(
-        "topics", "languages"
-    )
-    organisations = Organisation.objects.select_related("municipality__region").prefetch_related("topics", "languages")
-    return bulk_index(profiles=profiles.order_by("pk"), organisations=organisations.order_by("pk"))
+    return rebuild()

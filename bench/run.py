@@ -96,6 +96,8 @@ PAGES = [
     Page("organisation", first_public_organisation),
     Page("organisation_list", "/de/organisations/"),
     Page("notification_list", "/de/notifications/", needs_member=True),
+    Page("site_search", "/de/search/?q=Sprachmittlerin", needs_member=True),
+    Page("site_search_filtered", "/de/search/?q=Verein&kind=organisation"),
 ]
 
 

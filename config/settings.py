@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "landnetz.privacy",
     "landnetz.notifications",
     "landnetz.moderation",
+    "landnetz.search",
     "landnetz.organisations",
     "landnetz.directory",
     "landnetz.demo",

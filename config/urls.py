@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("privacy/", include("landnetz.privacy.urls")),
     path("notifications/", include("landnetz.notifications.urls")),
     path("moderation/", include("landnetz.moderation.urls")),
+    path("search/", include("landnetz.search.urls")),
     path("", include("landnetz.core.urls")),
     prefix_default_language=True,
 )

@@ -2,7 +2,7 @@
 
 The rule modules are `permissions.py`, `queries.py` and `services.py` (or a `services/`
 package) of every app under `landnetz/`, plus the search index
-(`landnetz/directory/indexing.py`, `landnetz/directory/text.py`). See
+(`landnetz/search/index.py`, `landnetz/search/text.py`). See
 docs/decisions/0006-mutation-testing.md for why mutmut, how tests are picked and how to
 read the output.
 
@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BASELINE = ROOT / "mutation-baseline.json"
 REPORT = Path(os.environ.get("MUTATION_REPORT") or ROOT / "var" / "mutation" / "report.json")
 RULE_FILES = ("permissions.py", "queries.py", "services.py")
-SEARCH_INDEX = ("landnetz/directory/indexing.py", "landnetz/directory/text.py")
+SEARCH_INDEX = ("landnetz/search/index.py", "landnetz/search/text.py")
 
 # Test folders that guard an app's rules besides the app's own `tests/`: the permission
 # matrix asks every rule over HTTP, the query counts measure the reads at two data sizes,
@@ -64,7 +64,8 @@ TEST_FOLDERS = {
         MATRIX,
         QUERY_COUNTS,
     ],
-    "directory": ["landnetz/accounts/tests", "landnetz/organisations/tests", QUERY_COUNTS],
+    "directory": ["landnetz/accounts/tests", "landnetz/organisations/tests", "landnetz/search/tests", QUERY_COUNTS],
+    "search": ["landnetz/directory/tests", "landnetz/organisations/tests", "landnetz/accounts/tests", QUERY_COUNTS],
     "core": [MATRIX, QUERY_COUNTS],
     "moderation": [MATRIX],
     "notifications": ["landnetz/moderation/tests", MATRIX],

@@ -58,6 +58,7 @@ PERSONAL_DATA_VIEWS = frozenset(
         "people:photo",
         "directory:search",
         "directory:region",
+        "search:results",
         "organisations:detail",
         "organisations:members",
         "accounts:profile_preview",

@@ -9,11 +9,10 @@ class DirectoryConfig(AppConfig):
 
     def ready(self) -> None:
         from landnetz.core import hooks
-        from landnetz.directory import indexing
-        from landnetz.privacy.registry import Exclusion, register_exclusion
+        from landnetz.directory import search
+        from landnetz.search import index as search_index
+        from landnetz.search import registry as search_kinds
 
-        hooks.on_stale(indexing.refresh)
-
-        register_exclusion(
-            Exclusion("directory.SearchEntry", "profile__user", "derived from the profile, which is exported")
-        )
+        search_kinds.register(search.PEOPLE)
+        # A profile, a topic name or a membership changed below or beside the directory.
+        hooks.on_stale(lambda profiles, organisations: profiles and search_index.reindex(search.PERSON, profiles))

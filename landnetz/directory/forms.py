@@ -6,8 +6,7 @@ from landnetz.core.languages import SPOKEN_LANGUAGES
 from landnetz.core.models import Municipality, Region, Sector, Topic
 from landnetz.core.queries import municipalities_for_postcode
 from landnetz.core.validators import ascii_digits, is_ascii_number, validate_plain_text
-from landnetz.directory.models import SearchEntry
-from landnetz.directory.queries import Criteria
+from landnetz.directory.queries import ORGANISATION, PERSON, Criteria
 
 CHOOSE_FROM_LIST = _("Please choose from the list.")
 
@@ -24,7 +23,7 @@ class SearchForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Show"),
         required=False,
-        choices=[("", _("People and organisations")), *SearchEntry.Kind.choices],
+        choices=[("", _("People and organisations")), (PERSON, _("Person")), (ORGANISATION, _("Organisation"))],
         error_messages={"invalid_choice": CHOOSE_FROM_LIST},
     )
     sector = forms.ChoiceField(

@@ -8,6 +8,7 @@ from landnetz.core import queries as core_queries
 from landnetz.core.models import Region
 from landnetz.directory import queries
 from landnetz.directory.forms import SearchForm
+from landnetz.search import queries as site_search
 
 PAGE_SIZE = 20
 
@@ -24,7 +25,12 @@ def search(request):
             entry.distance_km = queries.distance_km(entry)
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode()}
+    capped = (
+        page is not None
+        and bool(form.is_bound and form.cleaned_data.get("q"))
+        and (page.paginator.count >= site_search.WINDOW)
+    )
+    context = {"form": form, "page": page, "query": query.urlencode(), "capped": capped, "window": site_search.WINDOW}
     fragment = request.htmx and not request.htmx.history_restore_request
     if not fragment:
         return render(request, "directory/search.html", context)

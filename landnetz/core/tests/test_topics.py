@@ -36,17 +36,17 @@ def test_duplicate_topic_name_is_refused(client, coordinator):
 
 def test_renaming_a_topic_updates_the_directory(client, coordinator, volunteer):
     from landnetz.accounts.queries import profile_of
-    from landnetz.directory.indexing import index_profile
-    from landnetz.directory.models import SearchEntry
+    from landnetz.search.index import reindex
+    from landnetz.search.models import SearchEntry
 
     profile = profile_of(volunteer)
     profile.visibility = "members"
     profile.save()
     profile.topics.add(Topic.objects.get(slug="wohnen"))
-    index_profile(profile)
+    reindex("person", [profile])
     client.force_login(coordinator)
     client.post("/de/topics/wohnen/", {"name": "Wohnungssuche"})
-    assert "wohnungssuche" in SearchEntry.objects.get(profile=profile).document
+    assert "wohnungssuche" in SearchEntry.objects.get(kind="person", object_id=profile.pk).document
 
 
 def test_delete_needs_confirmation(client, coordinator):

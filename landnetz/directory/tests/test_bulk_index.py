@@ -1,4 +1,4 @@
-"""bulk_index writes the same index as index_profile / index_organisation, only faster."""
+"""rebuild() (batched over querysets) writes the same index as reindex() one object at a time."""
 
 from decimal import Decimal
 
@@ -8,17 +8,17 @@ from django.db import connection
 
 from landnetz.accounts.models import Profile, ProfileLanguage
 from landnetz.core.models import Municipality, Topic
-from landnetz.directory.indexing import bulk_index, index_organisation, index_profile
-from landnetz.directory.models import SearchEntry
 from landnetz.directory.queries import Criteria, search
 from landnetz.organisations.models import Membership, Organisation, OrganisationLanguage
+from landnetz.search.index import rebuild, reindex
+from landnetz.search.models import SearchEntry
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 COLUMNS = [
-    "kind", "audience", "title", "summary", "key", "sort_title", "document", "stemmed", "sector",
-    "region_id", "municipality_id", "latitude", "longitude", "is_interpreter",
+    "kind", "object_id", "audience", "title", "summary", "key", "language", "sort_title", "document", "stemmed",
+    "filters", "tags", "sector", "region_id", "municipality_id", "latitude", "longitude",
 ]  # fmt: skip
 
 
@@ -114,14 +114,14 @@ def _snapshot():
     """Every index row by owner, with its languages, topics and full-text row."""
     rows = {}
     for entry in SearchEntry.objects.prefetch_related("languages", "topics"):
-        owner = ("profile", entry.profile_id) if entry.profile_id else ("org", entry.organisation_id)
+        owner = (entry.kind, entry.object_id)
         with connection.cursor() as cursor:
             if connection.vendor == "sqlite":
-                cursor.execute("SELECT stemmed FROM directory_fts WHERE rowid = %s", [entry.pk])
+                cursor.execute("SELECT stemmed, filters FROM search_fts WHERE rowid = %s", [entry.pk])
             else:
-                sql = "SELECT search_vector::text FROM directory_searchentry WHERE id = %s"
+                sql = "SELECT search_vector::text FROM search_searchentry WHERE id = %s"
                 cursor.execute(sql, [entry.pk])
-            fulltext = [row[0] for row in cursor.fetchall()]
+            fulltext = [tuple(row) for row in cursor.fetchall()]
         rows[owner] = {
             **{column: getattr(entry, column) for column in COLUMNS},
             "languages": sorted(language.code for language in entry.languages.all()),
@@ -157,22 +157,23 @@ def _results(member):
 def _clear_index():
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM directory_fts")
+            cursor.execute("DELETE FROM search_fts")
     SearchEntry.objects.all().delete()
 
 
 def _index_one_by_one():
     for profile in _profiles():
-        index_profile(profile)
+        reindex("person", [profile])
     for organisation in _organisations():
-        index_organisation(organisation)
+        reindex("organisation", [organisation])
 
 
-def test_bulk_index_writes_the_same_rows_and_finds_the_same(network, volunteer):
+def test_rebuild_writes_the_same_rows_and_finds_the_same(network, volunteer):
     _clear_index()
     _index_one_by_one()
     expected_rows, expected_results = _snapshot(), _results(volunteer)
     assert len(expected_rows) == 7  # 6 profiles less the hidden and the inactive one, 3 orgs
+    assert sorted(row["tags"] for row in expected_rows.values() if row["tags"]) == ["interp:yes", "interp:yes"]
     # The data finds something at all, and members see more than anonymous visitors.
     assert sum(len(titles) for titles in expected_results) > 2 * len(SEARCHES)
     anonymous, member = expected_results[: len(SEARCHES)], expected_results[len(SEARCHES) :]
@@ -180,44 +181,45 @@ def test_bulk_index_writes_the_same_rows_and_finds_the_same(network, volunteer):
     assert not any("Anna Krüger" in titles for titles in anonymous)
 
     _clear_index()
-    written = bulk_index(profiles=_profiles(), organisations=_organisations())
+    written = rebuild()
 
     assert written == 7
     assert _snapshot() == expected_rows
     assert _results(volunteer) == expected_results
 
 
-def test_bulk_index_replaces_existing_entries(network, volunteer):
+def test_reindex_and_rebuild_replace_existing_entries(network, volunteer):
     people, organisations = network
     _clear_index()
     _index_one_by_one()
     expected_rows = _snapshot()
 
     # Over entries that exist already (and from plain lists): replaced, not duplicated.
-    bulk_index(profiles=list(_profiles()), organisations=list(_organisations()))
+    reindex("person", list(_profiles()))
+    reindex("organisation", list(_organisations()))
+    assert _snapshot() == expected_rows
+    assert rebuild() == 7
     assert _snapshot() == expected_rows
 
     # A profile that became hidden loses its entry, its full-text row included.
     farida = people[0]
-    old_entry = SearchEntry.objects.get(profile=farida)
+    old_entry = SearchEntry.objects.get(kind="person", object_id=farida.pk)
     Profile.objects.filter(pk=farida.pk).update(visibility="nobody")
-    bulk_index(profiles=_profiles().filter(pk=farida.pk))
-    assert not SearchEntry.objects.filter(profile=farida).exists()
+    reindex("person", _profiles().filter(pk=farida.pk))
+    assert not SearchEntry.objects.filter(kind="person", object_id=farida.pk).exists()
     assert "Farida Ahmadi" not in [e.title for e in search(volunteer, Criteria(text="Sprachmittlerin"))]
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT count(*) FROM directory_fts WHERE rowid = %s", [old_entry.pk])
+            cursor.execute("SELECT count(*) FROM search_fts WHERE rowid = %s", [old_entry.pk])
             assert cursor.fetchone()[0] == 0
 
 
-def test_bulk_index_queries_do_not_grow_with_the_owners(
-    network, django_assert_max_num_queries, django_assert_num_queries
-):
+def test_rebuild_queries_do_not_grow_with_the_owners(network, django_assert_max_num_queries, django_assert_num_queries):
     _clear_index()
     with django_assert_max_num_queries(30) as few:
-        bulk_index(profiles=_profiles(), organisations=_organisations())
+        rebuild()
     for index in range(10):
         _person(f"Person {index}", "Stendal", job="Beraterin", languages=["de"], topics=["gesundheit"])
     _clear_index()
     with django_assert_num_queries(len(few.captured_queries)):  # equal, not at most
-        bulk_index(profiles=_profiles(), organisations=_organisations())
+        rebuild()

@@ -11,9 +11,9 @@ from django.contrib.auth.models import AnonymousUser
 
 from landnetz.core import services as core_services
 from landnetz.core.models import Municipality, Topic
-from landnetz.directory.models import SearchEntry
 from landnetz.directory.queries import Criteria, search
 from landnetz.organisations.services import approve_request, create_organisation, request_to_join
+from landnetz.search.models import SearchEntry
 from tests.factories import UserFactory
 
 from .test_search import make_person
@@ -25,7 +25,7 @@ def every_filter_word() -> str:
     words = set()
     for filters in SearchEntry.objects.values_list("filters", flat=True):
         words.update(filters.split())
-    assert {word[:5] for word in words} >= {"zzkin", "zzaud", "zzsec", "zzreg", "zzint", "zztop", "zzlan"}
+    assert {word[:5] for word in words} >= {"zzkin", "zzaud", "zzsec", "zzreg", "zztag", "zztop", "zzlan"}
     return " ".join(sorted(words | {"zzaudpublic", "zzaudmembers"}))
 
 
@@ -104,13 +104,13 @@ def test_audience_is_checked_on_the_row(spoofed):
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute(
-                "UPDATE directory_fts SET filters = %s WHERE rowid = %s",
+                "UPDATE search_fts SET filters = %s WHERE rowid = %s",
                 [entry.filters.replace("zzaudmembers", "zzaudpublic"), entry.pk],
             )
     else:
         with connection.cursor() as cursor:
             cursor.execute(
-                "UPDATE directory_searchentry SET search_vector = to_tsvector('german', document) "
+                "UPDATE search_searchentry SET search_vector = to_tsvector('german', document) "
                 "|| setweight(to_tsvector('simple', %s), 'A') WHERE id = %s",
                 [entry.filters.replace("zzaudmembers", "zzaudpublic"), entry.pk],
             )

@@ -3,7 +3,7 @@
 A public profile's entry is searched by anonymous visitors: the name of a members-only
 organisation in it would let anyone find out who belongs to that organisation (search
 for the name, get the people). Organisations become part of an entry when a membership
-is approved, and again when the whole index is rebuilt in bulk; both paths are checked.
+is approved, and again when the whole index is rebuilt (``rebuild_search``); both paths are checked.
 """
 
 import pytest
@@ -12,9 +12,9 @@ from django.contrib.auth.models import AnonymousUser
 from landnetz.accounts import services as account_services
 from landnetz.accounts.queries import profile_of
 from landnetz.core.models import Municipality
-from landnetz.directory import indexing
 from landnetz.directory.queries import Criteria, search
 from landnetz.organisations import services as organisation_services
+from landnetz.search import index
 
 pytestmark = pytest.mark.django_db
 
@@ -116,13 +116,7 @@ def test_members_find_a_members_only_profile_by_its_members_only_organisation(
 
 
 def test_bulk_rebuild_names_the_same_organisations(public_member, members_only_member, room_owner):
-    from landnetz.accounts.models import Profile
-
-    indexing.bulk_index(
-        profiles=Profile.objects.select_related("user__region", "user__municipality").prefetch_related(
-            "topics", "languages"
-        )
-    )
+    assert index.rebuild(["person"]) >= 2
     assert found(AnonymousUser(), "Verschwiegener Gesprächskreis") == set()
     assert found(AnonymousUser(), "Fahrradwerkstatt") == {"Helga Wiesner"}
     assert found(room_owner, "Verschwiegener Gesprächskreis") == {"Olena Kovalenko"}

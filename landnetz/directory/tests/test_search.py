@@ -6,6 +6,7 @@ from landnetz.accounts import services
 from landnetz.accounts.queries import profile_of
 from landnetz.core.models import Municipality, Topic
 from landnetz.directory.queries import Criteria, search
+from landnetz.search.index import reindex
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -190,6 +191,8 @@ def test_region_page_shows_the_three_legs(client, regions, coordinator, voluntee
         municipality=stendal,
         visibility="members",
     )
+    # Created without the services: index them as the services would (the overview reads the index).
+    reindex("organisation", Organisation.objects.filter(municipality=stendal))
     make_person(regions, "Sektor Person", "Stendal", sector="health")
     html = client.get("/de/regions/stendal/").content.decode()  # query count: tests/test_query_counts.py
     assert "Katrin Behrendt" not in html  # her profile is "only me": counted, not named

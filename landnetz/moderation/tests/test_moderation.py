@@ -8,12 +8,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from landnetz.accounts.models import Profile
 from landnetz.accounts.tests.test_profile import profile_data
 from landnetz.core.models import AuditEntry, Municipality
-from landnetz.directory.models import SearchEntry
 from landnetz.moderation import services
 from landnetz.moderation.models import Moderator, Report
 from landnetz.notifications.models import Notification
 from landnetz.notifications.queries import text_of
 from landnetz.organisations.services import create_organisation
+from landnetz.search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +57,7 @@ def test_member_reports_a_profile_and_the_coordinator_hides_it(
     # Hidden from everyone but its owner, and out of the directory.
     client.logout()
     assert client.get(f"/de/people/{volunteer.pk}/").status_code == 404
-    assert not SearchEntry.objects.filter(profile__user=volunteer).exists()
+    assert not SearchEntry.objects.filter(kind="person", object_id=volunteer.profile.pk).exists()
     client.force_login(volunteer)
     assert client.get(f"/de/people/{volunteer.pk}/").status_code == 200
     told = Notification.objects.get(recipient=volunteer, kind="moderation.decision")
@@ -76,7 +76,7 @@ def test_member_reports_a_profile_and_the_coordinator_hides_it(
     client.post(f"/de/moderation/{report.pk}/decide/", {"action": "restore"})
     client.logout()
     assert client.get(f"/de/people/{volunteer.pk}/").status_code == 200
-    assert SearchEntry.objects.filter(profile__user=volunteer).exists()
+    assert SearchEntry.objects.filter(kind="person", object_id=volunteer.profile.pk).exists()
 
 
 def test_a_moderator_of_another_region_cannot_see_or_decide(
@@ -149,6 +149,7 @@ def test_hidden_organisation_is_seen_only_by_its_admins(client, volunteer, newco
         sector="civil_society",
         municipality=Municipality.objects.get(name="Tangerhütte"),
     )
+    assert SearchEntry.objects.filter(kind="organisation", object_id=organisation.pk).exists()
     report = services.report(
         reporter=newcomer, kind="organisations.organisation", object_id=organisation.pk, reason="spam"
     )
@@ -160,7 +161,7 @@ def test_hidden_organisation_is_seen_only_by_its_admins(client, volunteer, newco
     assert "Sprachcafé" not in client.get("/de/organisations/").content.decode()
     client.force_login(volunteer)
     assert client.get(url).status_code == 200
-    assert not SearchEntry.objects.filter(organisation=organisation).exists()
+    assert not SearchEntry.objects.filter(kind="organisation", object_id=organisation.pk).exists()
 
 
 def test_queue_queries_do_not_grow(

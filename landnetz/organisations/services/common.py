@@ -12,8 +12,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from landnetz.accounts.models import Profile
+from landnetz.core import hooks
 from landnetz.core.permissions import is_member
-from landnetz.directory.indexing import index_profile
 from landnetz.organisations.models import Membership, Organisation
 
 LAST_ADMIN = _("An organisation needs at least one administrator. Please make another member administrator first.")
@@ -63,15 +63,10 @@ def _ensure_other_admin(membership: Membership) -> None:
 
 
 def _reindex_profiles(*users) -> None:
-    """Member profiles list their organisations: index them again after a change."""
-    for user in users:
-        if user is None:
-            continue
-        try:
-            profile = Profile.objects.select_related("user__region", "user__municipality").get(user=user)
-        except Profile.DoesNotExist:
-            continue
-        index_profile(profile)
+    """Member profiles list their organisations: their search documents are stale now."""
+    users = [user for user in users if user is not None]
+    if users:
+        hooks.stale(profiles=Profile.objects.filter(user__in=users))
 
 
 def _region(organisation: Organisation):

@@ -13,12 +13,12 @@ from landnetz.core.languages import LANGUAGE_NAMES
 from landnetz.core.models import Municipality
 from landnetz.core.permissions import is_member
 from landnetz.core.services import audit, german_slug
-from landnetz.directory.indexing import index_organisation, remove_organisation
 from landnetz.notifications.services import notify
 from landnetz.organisations import notifications as kinds
 from landnetz.organisations.images import clean_logo
 from landnetz.organisations.models import Membership, Organisation, OrganisationLanguage
 from landnetz.organisations.permissions import forget_memberships
+from landnetz.organisations.search import ORGANISATION
 from landnetz.organisations.services.common import (
     ACTIVE,
     ADMIN,
@@ -29,6 +29,7 @@ from landnetz.organisations.services.common import (
     _reindex_profiles,
     _require,
 )
+from landnetz.search import index as search_index
 
 
 def _unique_slug(name: str, municipality: Municipality, exclude_pk: int | None = None) -> str:
@@ -157,7 +158,7 @@ def create_organisation(
     _set_languages(organisation, codes)
     Membership.objects.create(organisation=organisation, user=actor, role=ADMIN, status=ACTIVE)
     audit(actor=actor, verb="organisation.created", obj=organisation, region=_region(organisation))
-    index_organisation(organisation)
+    search_index.reindex(ORGANISATION, [organisation])
     _reindex_profiles(actor)
     forget_memberships(actor)
     return organisation
@@ -230,7 +231,7 @@ def update_organisation(
         region=_region(organisation),
         data=data,
     )
-    index_organisation(organisation)
+    search_index.reindex(ORGANISATION, [organisation])
     if profiles_affected:
         _reindex_profiles(*_member_users(organisation))
     return organisation
@@ -258,7 +259,7 @@ def delete_organisation_rows(*, actor, organisation: Organisation) -> None:
     )
     logo_name = organisation.logo.name if organisation.logo else ""
     storage = organisation.logo.storage
-    remove_organisation(organisation)
+    search_index.remove(ORGANISATION, [organisation.pk])
     organisation.delete()
     if logo_name:
         transaction.on_commit(partial(storage.delete, logo_name))
@@ -275,7 +276,7 @@ def verify(*, actor, organisation: Organisation) -> Organisation:
     organisation.verified_by = actor
     organisation.save(update_fields=["verified_at", "verified_by", "updated_at"])
     audit(actor=actor, verb="organisation.verified", obj=organisation, region=_region(organisation))
-    index_organisation(organisation)
+    search_index.reindex(ORGANISATION, [organisation])
     admins = Membership.objects.filter(organisation=organisation, status=ACTIVE, role=ADMIN).select_related("user")
     notify(
         recipients=[membership.user for membership in admins],
@@ -295,7 +296,7 @@ def unverify(*, actor, organisation: Organisation) -> Organisation:
     organisation.verified_by = None
     organisation.save(update_fields=["verified_at", "verified_by", "updated_at"])
     audit(actor=actor, verb="organisation.unverified", obj=organisation, region=_region(organisation))
-    index_organisation(organisation)
+    search_index.reindex(ORGANISATION, [organisation])
     return organisation
 
 
@@ -306,5 +307,5 @@ def set_hidden(*, organisation: Organisation, hidden: bool) -> None:
     organisation = _lock(organisation)
     organisation.moderation_hidden = hidden
     organisation.save(update_fields=["moderation_hidden", "updated_at"])
-    index_organisation(organisation)
+    search_index.reindex(ORGANISATION, [organisation])
     _reindex_profiles(*_member_users(organisation))

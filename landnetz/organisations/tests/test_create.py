@@ -8,9 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from landnetz.core.models import AuditEntry, Topic
-from landnetz.directory.models import SearchEntry
 from landnetz.organisations.models import Membership, Organisation
 from landnetz.organisations.tests.helpers import image_bytes, valid_post
+from landnetz.search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ def test_member_registers_an_organisation_and_becomes_admin(client, volunteer, s
     assert (membership.user, membership.role, membership.status) == (volunteer, "admin", "active")
     entry = AuditEntry.objects.get(verb="organisation.created")
     assert entry.region == stendal.region
-    assert SearchEntry.objects.filter(organisation=organisation).exists()
+    assert SearchEntry.objects.filter(kind="organisation", object_id=organisation.pk).exists()
     page = client.get(response["Location"]).content.decode()
     assert "Tafel Stendal" in page
     assert "<strong>Lebensmittel</strong>" in page

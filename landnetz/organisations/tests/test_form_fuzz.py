@@ -47,7 +47,7 @@ field_values = st.one_of(
 
 def tables():
     from landnetz.core.models import AuditEntry
-    from landnetz.directory.models import SearchEntry
+    from landnetz.search.models import SearchEntry
 
     return (Organisation, Membership, OrganisationLanguage, Organisation.topics.through, SearchEntry, AuditEntry)
 

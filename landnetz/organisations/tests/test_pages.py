@@ -4,9 +4,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from landnetz.core.models import AuditEntry, Topic
-from landnetz.directory.models import SearchEntry
 from landnetz.organisations.models import Membership, Organisation
 from landnetz.organisations.tests.helpers import add_member, image_bytes, valid_post
+from landnetz.search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -166,7 +166,7 @@ def test_admin_edits_the_organisation(client, org, volunteer, stendal):
     assert org.description == "Neu"
     assert org.slug == "willkommen-in-stendal-ev-stendal"  # the address stays
     assert AuditEntry.objects.filter(verb="organisation.updated").exists()
-    assert SearchEntry.objects.get(organisation=org).document.count("neu") >= 1
+    assert SearchEntry.objects.get(kind="organisation", object_id=org.pk).document.count("neu") >= 1
 
 
 def test_renaming_removes_the_verification(client, org, volunteer, coordinator, stendal):

@@ -6,10 +6,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from landnetz.accounts.models import Profile
 from landnetz.core.models import AuditEntry
-from landnetz.directory.models import SearchEntry
 from landnetz.organisations import services
 from landnetz.organisations.models import Invitation, Membership, Organisation
 from landnetz.organisations.tests.helpers import add_member
+from landnetz.search.index import reindex
+from landnetz.search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -198,27 +199,29 @@ def test_service_checks_logo_content_itself(coordinator, stendal):
 # --- index and profiles -------------------------------------------------------------------
 
 
+def person_entry(user):
+    return SearchEntry.objects.get(kind="person", object_id=Profile.objects.get(user=user).pk)
+
+
 def test_membership_changes_reindex_the_members_profile(org, volunteer, coordinator):
     Profile.objects.create(user=coordinator, visibility="public")
     request = services.request_to_join(actor=coordinator, organisation=org)
     services.approve_request(actor=fresh(volunteer), membership=request)
-    entry = SearchEntry.objects.get(profile__user=coordinator)
-    assert "willkommen" in entry.document
+    assert "willkommen" in person_entry(coordinator).document
     services.leave(user=fresh(coordinator), organisation=org)
-    entry.refresh_from_db()
-    assert "willkommen" not in entry.document
+    # Reindexing replaces the entry (a new row), so look it up again.
+    assert "willkommen" not in person_entry(coordinator).document
 
 
 def test_deleting_reindexes_members_and_removes_the_entry(org, volunteer):
     Profile.objects.create(user=volunteer, visibility="public")
     services.set_contact_person(actor=fresh(volunteer), membership=admin_of(org), is_contact_person=True)
-    from landnetz.directory.indexing import index_profile
-
-    index_profile(volunteer.profile)
-    assert "willkommen" in SearchEntry.objects.get(profile__user=volunteer).document
+    reindex("person", [volunteer.profile])
+    assert "willkommen" in person_entry(volunteer).document
+    assert SearchEntry.objects.filter(kind="organisation", object_id=org.pk).exists()
     services.delete_organisation(actor=fresh(volunteer), organisation=org)
     assert not SearchEntry.objects.filter(kind="organisation").exists()
-    assert "willkommen" not in SearchEntry.objects.get(profile__user=volunteer).document
+    assert "willkommen" not in person_entry(volunteer).document
 
 
 # --- invitations --------------------------------------------------------------------------
@@ -248,9 +251,7 @@ def test_revoked_invitation_cannot_be_accepted(org, volunteer, outsider):
 
 def test_renaming_reindexes_member_profiles(org, volunteer):
     Profile.objects.create(user=volunteer, visibility="public")
-    from landnetz.directory.indexing import index_profile
-
-    index_profile(volunteer.profile)
+    reindex("person", [volunteer.profile])
     services.update_organisation(
         actor=fresh(volunteer),
         organisation=org,
@@ -259,5 +260,5 @@ def test_renaming_reindexes_member_profiles(org, volunteer):
         sector=org.sector,
         municipality=org.municipality,
     )
-    document = SearchEntry.objects.get(profile__user=volunteer).document
+    document = person_entry(volunteer).document
     assert "brueckenbauer" in document and "willkommen" not in document

@@ -25,7 +25,7 @@ def places_holding(needle: str) -> list[str]:
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             # Tables that are not Django models: the full-text index.
-            cursor.execute("SELECT count(*) FROM directory_fts WHERE stemmed LIKE %s", [f"%{needle}%"])
+            cursor.execute("SELECT count(*) FROM search_fts WHERE stemmed LIKE %s", [f"%{needle}%"])
             if cursor.fetchone()[0]:
-                found.append("directory_fts")
+                found.append("search_fts")
     return found

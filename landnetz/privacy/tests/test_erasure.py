@@ -11,11 +11,11 @@ from django.db import connection
 from landnetz.accounts.models import Profile, User
 from landnetz.accounts.tests.test_profile import image_file, profile_data
 from landnetz.core.models import AuditEntry, Municipality
-from landnetz.directory.models import SearchEntry
 from landnetz.organisations.models import Invitation, Membership, Organisation
 from landnetz.organisations.services import create_organisation, invite
 from landnetz.organisations.tests.helpers import add_member, image_bytes
 from landnetz.privacy.services import erase_member
+from landnetz.search.models import SearchEntry
 from tests.factories import TEST_PASSWORD
 
 from .scan import places_holding
@@ -29,7 +29,7 @@ def fts_rows() -> int:
     if connection.vendor != "sqlite":
         return SearchEntry.objects.count()
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM directory_fts")
+        cursor.execute("SELECT count(*) FROM search_fts")
         return cursor.fetchone()[0]
 
 
@@ -63,7 +63,7 @@ def newcomer_with_data(client, newcomer, coordinator, settings):
     )
     profile = Profile.objects.get(user=newcomer)
     # The scan sees her before the erasure (so its empty answer afterwards means something).
-    assert {"accounts.User.email", "directory.SearchEntry.title"} <= set(places_holding(newcomer.email)) | set(
+    assert {"accounts.User.email", "search.SearchEntry.title"} <= set(places_holding(newcomer.email)) | set(
         places_holding("Kovalenko")
     )
     assert "core.AuditEntry.object_repr" in places_holding("Kovalenko")
@@ -79,7 +79,7 @@ def assert_erased(user, data):
     assert not Organisation.objects.filter(pk=data["own"].pk).exists()  # she was its only member
     assert Organisation.objects.filter(pk=data["other"].pk).exists()
     assert not Invitation.objects.filter(email=user.email).exists()
-    assert SearchEntry.objects.filter(profile__isnull=False).count() == 0
+    assert SearchEntry.objects.filter(kind="person").count() == 0
     assert fts_rows() == SearchEntry.objects.count()  # no orphaned full-text row
     for needle in [user.email, user.display_name, "Olena", "Kovalenko"]:
         assert places_holding(needle) == [], needle
@@ -202,7 +202,7 @@ def test_deactivated_member_leaves_the_directory_and_cannot_log_in(client, netwo
     assert response.status_code == 302, response.context["adminform"].form.errors
     client.logout()
     assert "Helga Wiesner" not in client.get("/de/directory/", {"q": "Wiesner"}).content.decode()
-    assert not SearchEntry.objects.filter(profile__user=volunteer).exists()
+    assert not SearchEntry.objects.filter(kind="person", object_id=Profile.objects.get(user=volunteer).pk).exists()
     assert AuditEntry.objects.filter(verb="member.deactivated", object_id=str(volunteer.pk)).exists()
     assert member.get("/de/accounts/profile/").status_code == 302  # the open session has ended
 

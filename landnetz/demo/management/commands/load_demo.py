@@ -29,9 +29,9 @@ from landnetz.demo.personas import (
     LAST_NAMES,
     PERSONAS,
 )
-from landnetz.directory.indexing import rebuild
 from landnetz.notifications.models import Notification
 from landnetz.organisations.models import Membership, Organisation, OrganisationLanguage
+from landnetz.search.index import rebuild
 
 EXTRA_MEMBERS = 290
 

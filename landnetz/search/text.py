@@ -48,12 +48,3 @@ def index_text(text: str) -> str:
         tokens.append(stem(word))
         tokens.extend(compound_parts(word))
     return " ".join(tokens)
-
-
-def filter_token(name: str, value) -> str:
-    """A word that stands for a filter value inside the SQLite full-text index.
-
-    With the filters inside the index, FTS5 intersects a rare token ("zzregion13") with a
-    common word instead of matching the common word everywhere and filtering afterwards.
-    """
-    return "zz" + name + "".join(char for char in str(value).lower() if char.isalnum())

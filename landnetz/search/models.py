@@ -1,73 +1,77 @@
-"""The search index of the directory: one row per visible profile or organisation.
+"""The site search index: one row per findable object of any kind.
 
-Rows are derived data, rebuilt by ``directory.indexing`` whenever a profile or an
-organisation changes (and completely by ``manage.py rebuild_directory``). Only what the
-owner made visible is indexed, so a hidden field can never be found.
+Rows are derived data, written by ``search.index`` when an app reindexes its objects
+(and completely by ``manage.py rebuild_search``). Only what the owner made visible to a
+row's audience is indexed, so a hidden field can never be found.
 """
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.utils.translation import gettext_lazy as _
 
 from landnetz.core.models import Municipality, Region, Topic
 
 
 class SearchEntry(models.Model):
-    class Kind(models.TextChoices):
-        PERSON = "person", _("Person")
-        ORGANISATION = "organisation", _("Organisation")
-
-    class Audience(models.TextChoices):
-        PUBLIC = "public", _("public")
-        MEMBERS = "members", _("members")
-
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    profile = models.OneToOneField(
-        "accounts.Profile", on_delete=models.CASCADE, null=True, blank=True, related_name="search_entry"
-    )
-    organisation = models.OneToOneField(
-        "organisations.Organisation", on_delete=models.CASCADE, null=True, blank=True, related_name="search_entry"
-    )
-    audience = models.CharField(max_length=10, choices=Audience.choices)
+    # A registered ``registry.SearchKind`` name ("person", "organisation", …) and the id of
+    # the object within it; no foreign key, so that the seam knows no feature app.
+    kind = models.CharField(max_length=30)
+    object_id = models.PositiveBigIntegerField()
+    # "public", "members" or an audience an app defines ("group:12"), see registry.
+    audience = models.CharField(max_length=40)
     title = models.CharField(max_length=200)
     summary = models.CharField(max_length=300, blank=True)
-    # What the detail URL needs: the user id of a person, the slug of an organisation.
+    # What the kind's URL needs: the user id of a person, the slug of an organisation.
     key = models.CharField(max_length=170)
-    sort_title = models.CharField(max_length=200, db_index=True)
+    language = models.CharField(max_length=8, blank=True)
+    sort_title = models.CharField(max_length=200)
     # Visible text, folded (lower case, ä → ae, ß → ss) so that "Aerztin" finds "Ärztin".
     document = models.TextField()
     # Same text, stemmed for SQLite's FTS5; PostgreSQL stems with its German configuration.
     stemmed = models.TextField()
-    # Filter words ("zzaudpublic zzregion13 …") built only from ids and choice keys, never
-    # from user text. They live in a column (and an FTS5 column / tsvector weight) of their
-    # own, so that a name or a topic containing "zzaudpublic" cannot act as a filter.
+    # Filter words ("zzaudpublic zzregion13 …") built only from ids and keys, never from
+    # user text. They live in a column (and an FTS5 column / tsvector weight) of their own,
+    # so that a name or a topic containing "zzaudpublic" cannot act as a filter.
     filters = models.TextField(default="")
+    # The document's tags as the app gave them ("interp:yes"), for result templates.
+    tags = models.CharField(max_length=200, blank=True)
     search_vector = SearchVectorField(null=True)
     sector = models.CharField(max_length=30, blank=True)
     region = models.ForeignKey(Region, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     municipality = models.ForeignKey(Municipality, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     latitude = models.FloatField(null=True)
     longitude = models.FloatField(null=True)
-    is_interpreter = models.BooleanField(default=False)
     topics = models.ManyToManyField(Topic, blank=True, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         indexes = [
             models.Index(fields=["audience", "kind", "sort_title"]),
-            models.Index(fields=["region", "sector"]),
+            models.Index(fields=["kind", "region", "sector"]),
             models.Index(fields=["municipality"]),
         ]
-        constraints = [
-            models.CheckConstraint(
-                condition=(models.Q(profile__isnull=False) & models.Q(organisation__isnull=True))
-                | (models.Q(profile__isnull=True) & models.Q(organisation__isnull=False)),
-                name="search_entry_one_owner",
-            )
-        ]
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_one_per_object")]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def tag_list(self) -> list[str]:
+        return self.tags.split()
+
+
+def tag_token(tag: str) -> str:
+    name, _, value = tag.partition(":")
+    return filter_token(f"tag{name}", value)
+
+
+def filter_token(name: str, value) -> str:
+    """A word that stands for a filter value inside the full-text index.
+
+    With the filters inside the index, FTS5 (and PostgreSQL's GIN index) intersect a rare
+    token ("zzregion13") with a common word instead of matching the common word
+    everywhere and filtering afterwards.
+    """
+    return "zz" + name + "".join(char for char in str(value).lower() if char.isalnum())
 
 
 class SearchEntryLanguage(models.Model):
@@ -112,7 +116,7 @@ class FullTextRow(models.Model):
 
     class Meta:
         managed = False
-        db_table = "directory_fts"
+        db_table = "search_fts"
 
     def __str__(self) -> str:
         return str(self.entry_id)

@@ -1,0 +1,157 @@
+"""Writing the site search index: apps hand in objects, their kind turns them into documents.
+
+``reindex(kind, objects)`` is called by the owning app's services inside their
+transaction whenever such objects change (and through ``core.hooks.stale`` when a lower
+app changed something they show). One code path serves a single object and a batch of
+thousands (``rebuild``, imports, the benchmark): a few queries per 2 000 objects.
+"""
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from itertools import batched
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connection, transaction
+from django.db.models import QuerySet
+from django.utils import translation
+
+from landnetz.search.models import SearchEntry, SearchEntryLanguage, filter_token, tag_token
+from landnetz.search.registry import Document, get, kinds
+from landnetz.search.text import fold, index_text
+
+BATCH_SIZE = 2000
+INDEX_LANGUAGES = ("de", "en", "uk", "ar", "ru")
+
+
+def labels(label) -> tuple[str, ...]:
+    """A translatable label in every interface language, so a search in any of them finds it."""
+    return _translations(label._args[0] if hasattr(label, "_args") else str(label))
+
+
+@lru_cache(maxsize=256)
+def _translations(msgid: str) -> tuple[str, ...]:
+    # Switching languages costs more than building an entry; labels are few, so remember them.
+    found = []
+    for language in INDEX_LANGUAGES:
+        with translation.override(language):
+            found.append(translation.gettext(msgid))
+    return tuple(found)
+
+
+def reindex(kind: str, objects: Iterable) -> int:
+    """Bring the documents of these objects up to date; returns how many are findable now.
+
+    Objects their kind does not describe (hidden, deactivated…) lose their document.
+    """
+    search_kind = get(kind)
+    written = 0
+    with transaction.atomic():
+        for batch in _batches(objects):
+            _remove(kind, [obj.pk for obj in batch])
+            written += _write([document for document in search_kind.documents(batch) if document is not None])
+    return written
+
+
+def remove(kind: str, object_ids: Sequence[int]) -> None:
+    _remove(kind, list(object_ids))
+
+
+def rebuild(kind_names: Sequence[str] = ()) -> int:
+    """Index every object of these kinds (all kinds by default) again."""
+    total = 0
+    with transaction.atomic():
+        for search_kind in kinds():
+            if kind_names and search_kind.name not in kind_names:
+                continue
+            SearchEntry.objects.filter(kind=search_kind.name).delete()
+            total += reindex(search_kind.name, search_kind.everything())
+    return total
+
+
+def _batches(objects):
+    if isinstance(objects, QuerySet):
+        objects = objects.iterator(chunk_size=BATCH_SIZE)
+    return batched(objects, BATCH_SIZE)
+
+
+def _remove(kind: str, object_ids: list[int]) -> None:
+    if object_ids:
+        # On SQLite a trigger deletes the full-text row with the entry (migration 0002).
+        SearchEntry.objects.filter(kind=kind, object_id__in=object_ids).delete()
+
+
+def _entry(document: Document) -> SearchEntry:
+    text = " ".join(part for part in document.text if part)
+    return SearchEntry(
+        kind=document.kind,
+        object_id=document.object_id,
+        key=document.key,
+        audience=document.audience,
+        title=document.title[:200],
+        summary=(document.summary or "")[:300],
+        language=document.language,
+        sort_title=fold(document.title)[:200],
+        document=fold(text),
+        stemmed=index_text(text),
+        # Filter words come from ids and keys only, and go to their own column: user text
+        # can never reach them.
+        filters=" ".join(_filter_tokens(document)),
+        tags=" ".join(sorted(set(document.tags)))[:200],
+        sector=document.sector,
+        region_id=document.region_id,
+        municipality_id=document.municipality_id,
+        latitude=document.latitude,
+        longitude=document.longitude,
+    )
+
+
+def _filter_tokens(document: Document) -> list[str]:
+    tokens = [filter_token("kind", document.kind), filter_token("aud", document.audience)]
+    if document.sector:
+        tokens.append(filter_token("sector", document.sector))
+    if document.region_id:
+        tokens.append(filter_token("region", document.region_id))
+    tokens += [filter_token("topic", topic.pk) for topic in document.topics]
+    tokens += [filter_token("lang", code) for code in sorted(set(document.languages))]
+    tokens += [tag_token(tag) for tag in sorted(set(document.tags))]
+    return tokens
+
+
+def _write(documents: list[Document]) -> int:
+    if not documents:
+        return 0
+    entries = SearchEntry.objects.bulk_create([_entry(document) for document in documents], batch_size=BATCH_SIZE)
+    if any(entry.pk is None for entry in entries):
+        raise RuntimeError("the search index needs a database that returns the ids of inserted rows")
+    SearchEntryLanguage.objects.bulk_create(
+        [
+            SearchEntryLanguage(entry=entry, code=code)
+            for entry, document in zip(entries, documents, strict=True)
+            for code in sorted(set(document.languages))
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    Topics = SearchEntry.topics.through
+    Topics.objects.bulk_create(
+        [
+            Topics(searchentry_id=entry.pk, topic_id=topic_id)
+            for entry, document in zip(entries, documents, strict=True)
+            for topic_id in sorted({topic.pk for topic in document.topics})
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    ids = [entry.pk for entry in entries]
+    if connection.vendor == "postgresql":
+        # Text is weight D (the default), filter words weight A: queries ask for the weight
+        # they mean, so a text word never satisfies a filter.
+        SearchEntry.objects.filter(pk__in=ids).update(
+            search_vector=SearchVector("document", config="german")
+            + SearchVector("filters", config="simple", weight="A")
+        )
+    elif connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO search_fts (rowid, stemmed, filters) VALUES (%s, %s, %s)",
+                [(entry.pk, entry.stemmed, entry.filters) for entry in entries],
+            )
+    return len(entries)
