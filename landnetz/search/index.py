@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.utils import translation
 
 from landnetz.search.models import SearchEntry, SearchEntryLanguage, filter_token, tag_token
-from landnetz.search.registry import Document, get, kinds
+from landnetz.search.registry import MEMBERS, PUBLIC, Document, get, kinds
 from landnetz.search.text import fold, index_text
 
 BATCH_SIZE = 2000
@@ -107,6 +107,9 @@ def _entry(document: Document) -> SearchEntry:
 
 def _filter_tokens(document: Document) -> list[str]:
     tokens = [filter_token("kind", document.kind), filter_token("aud", document.audience)]
+    if document.audience not in (PUBLIC, MEMBERS):
+        # Narrower audiences (a group) are few; members' searches exclude this word (queries).
+        tokens.append(filter_token("aud", "narrow"))
     if document.sector:
         tokens.append(filter_token("sector", document.sector))
     if document.region_id:

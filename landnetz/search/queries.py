@@ -17,14 +17,14 @@ from django.db.models.functions import Substr
 
 from landnetz.core.models import Municipality, Region, Topic
 from landnetz.search.models import SearchEntry, SearchEntryLanguage, filter_token, tag_token
-from landnetz.search.registry import audiences_of
+from landnetz.search.registry import MEMBERS, PUBLIC, audiences_of
 from landnetz.search.text import fold, stem, words
 
 MAX_TERMS = 8
 # A text search ranks the WINDOW most recently indexed matches (all of them, when there are
 # fewer). A word that a third of a Land's members use ("Sprachmittlerin") would otherwise
 # cost as much as the network is large: ranking means scoring every match.
-WINDOW = 1000
+WINDOW = 500
 KM_PER_DEGREE = 111.2
 
 
@@ -63,7 +63,7 @@ def search(viewer, criteria: Criteria) -> QuerySet[SearchEntry]:
         entries = SearchEntry.objects.select_related("region", "municipality")
         if criteria.municipality is not None:
             entries = entries.filter(municipality=criteria.municipality)
-        expression = _fts_expression(terms, _filter_groups(audiences, criteria))
+        expression = _fts_expression(terms, _filter_groups(criteria), audiences)
         entries = entries.filter(fulltext__stemmed__fts_match=expression).annotate(rank=-F("fulltext__rank"))
         floor = _sqlite_window_floor(expression)
         if floor is not None:
@@ -75,7 +75,8 @@ def search(viewer, criteria: Criteria) -> QuerySet[SearchEntry]:
         entries = SearchEntry.objects.filter(audience__in=audiences).select_related("region", "municipality")
         entries = _filtered(entries, criteria)
         if terms:
-            entries = _postgres_text(entries, terms, _filter_groups(audiences, criteria))
+            audience_group = [filter_token("aud", audience) for audience in audiences]
+            entries = _postgres_text(entries, terms, [audience_group, *_filter_groups(criteria)])
             newest = list(entries.order_by("-pk").values_list("pk", flat=True)[WINDOW - 1 : WINDOW])
             if newest:
                 entries = entries.filter(pk__gte=newest[0])
@@ -143,7 +144,7 @@ def _distance_squared(place: Municipality):
 # --- SQLite: FTS5 over stemmed text, typos through the index vocabulary -------------------
 
 
-def _fts_expression(terms: list[str], groups: list[list[str]]) -> str:
+def _fts_expression(terms: list[str], groups: list[list[str]], audiences: list[str]) -> str:
     term_groups = []
     for term in terms:
         stemmed = stem(term)
@@ -153,8 +154,19 @@ def _fts_expression(terms: list[str], groups: list[list[str]]) -> str:
     # the rarest word first, and the cost follows the number of hits, not of members.
     # Text words only match the text column, filter words only the filters column.
     expression = "stemmed : (" + " AND ".join(term_groups) + ")"
+    if audiences == [PUBLIC]:
+        groups = [[filter_token("aud", PUBLIC)], *groups]
     if groups:
         expression += " AND filters : (" + _fts_filters(groups) + ")"
+    if audiences != [PUBLIC]:
+        # A member sees public and members-only rows, which is nearly all: naming those two
+        # words would make FTS5 merge two huge lists. Instead the few rows of narrower
+        # audiences carry the word "zzaudnarrow" (index._filter_tokens) and are excluded
+        # unless they belong to one of the viewer's own narrower audiences.
+        own = [filter_token("aud", audience) for audience in audiences if audience not in (PUBLIC, MEMBERS)]
+        narrow = filter_token("aud", "narrow")
+        hidden = narrow if not own else f"{narrow} NOT ({' OR '.join(own)})"
+        expression = f"({expression}) NOT filters : ({hidden})"
     return expression
 
 
@@ -174,9 +186,9 @@ def _sqlite_window_floor(expression: str) -> int | None:
     return None if row is None else row[0]
 
 
-def _filter_groups(audiences: list[str], criteria: "Criteria") -> list[list[str]]:
+def _filter_groups(criteria: "Criteria") -> list[list[str]]:
     """Filter words the index must contain: every group, and one word of each group."""
-    groups = [[filter_token("aud", audience) for audience in audiences]]
+    groups = []
     if criteria.kinds:
         groups.append([filter_token("kind", kind) for kind in sorted(criteria.kinds)])
     if criteria.sector:
