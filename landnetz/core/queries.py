@@ -1,5 +1,7 @@
 """Reads of the core app."""
 
+import unicodedata
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Prefetch, QuerySet, Sum
@@ -25,6 +27,36 @@ def municipalities_of(region: Region) -> QuerySet[Municipality]:
 def municipalities_for_postcode(postcode: str) -> QuerySet[Municipality]:
     ids = PostcodeArea.objects.filter(postcode=postcode).values("municipality_id")
     return Municipality.objects.filter(pk__in=ids).select_related("region").order_by("name")
+
+
+def _place_keys(name: str) -> set[str]:
+    """Spellings of a place name people type: "Tangerhütte", "Tangerhuette", "Tangerhutte"."""
+    lowered = " ".join(name.lower().replace("-", " ").split())
+    spelled_out = lowered.translate(_SPELL_OUT)
+    bare = "".join(c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c))
+    return {lowered, spelled_out, bare.replace("ß", "ss")}
+
+
+_SPELL_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def municipality_named(text: str) -> Municipality | None:
+    """The municipality called ``text`` however its umlauts were typed ("Tangerhuette",
+    "Tangerhutte"), else the only one whose name starts with it, else None."""
+    wanted = _place_keys(text)
+    if not text.strip():
+        return None
+    exact, starting = [], []
+    municipalities = Municipality.objects.only("id", "name", "region_id", "latitude", "longitude").order_by("name")
+    for municipality in municipalities:
+        keys = _place_keys(municipality.name)
+        if keys & wanted:
+            exact.append(municipality)
+        elif any(key.startswith(want) for key in keys for want in wanted):
+            starting.append(municipality)
+    if exact:
+        return exact[0]
+    return starting[0] if len(starting) == 1 else None
 
 
 def legal_page(slug: str, language: str) -> LegalPage | None:

@@ -1,14 +1,22 @@
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from landnetz.core import ids
 from landnetz.core.languages import SPOKEN_LANGUAGES
 from landnetz.core.models import Municipality, Region, Sector, Topic
-from landnetz.core.queries import municipalities_for_postcode
+from landnetz.core.queries import municipalities_for_postcode, municipality_named
 from landnetz.core.validators import ascii_digits, is_ascii_number, validate_plain_text
 from landnetz.directory.queries import ORGANISATION, PERSON, Criteria
 
 CHOOSE_FROM_LIST = _("Please choose from the list.")
+RADII_KM = (10, 25, 50, 100)
+# Rural distances: 25 km is a district town and its villages, about half an hour by car.
+DEFAULT_RADIUS_KM = 25
+ANY_DISTANCE = "any"
+# Translated when the page renders, in the reader's language (not once at import).
+_up_to = lazy(lambda km: gettext("up to %(km)s km") % {"km": km}, str)
 
 
 class SearchForm(forms.Form):
@@ -62,10 +70,24 @@ class SearchForm(forms.Form):
         validators=[validate_plain_text],
         help_text=_("Postcode or municipality, for example 39517 or Tangerhütte. Sorts by distance."),
     )
+    radius = forms.ChoiceField(
+        label=_("Distance"),
+        required=False,
+        initial=str(DEFAULT_RADIUS_KM),
+        choices=[*((str(km), _up_to(km)) for km in RADII_KM), (ANY_DISTANCE, _("any distance"))],
+        help_text=_("Only with a place above."),
+        error_messages={"invalid_choice": CHOOSE_FROM_LIST},
+    )
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
-        choices=[("relevance", _("Best match")), ("distance", _("Distance")), ("name", _("Name"))],
+        # No choice sent means: by distance when a place is given, otherwise best match.
+        choices=[
+            ("", _("Automatic (by distance when a place is given)")),
+            ("relevance", _("Best match")),
+            ("distance", _("Distance")),
+            ("name", _("Name")),
+        ],
         error_messages={"invalid_choice": CHOOSE_FROM_LIST},
     )
 
@@ -77,10 +99,8 @@ class SearchForm(forms.Form):
         if is_ascii_number(text) and len(text) == 5:
             found = list(municipalities_for_postcode(text)[:1])
         else:
-            found = list(Municipality.objects.filter(name__iexact=text)[:1])
-            if not found:
-                candidates = list(Municipality.objects.filter(name__istartswith=text)[:2])
-                found = candidates if len(candidates) == 1 else []
+            named = municipality_named(text)
+            found = [named] if named is not None else []
         if not found:
             raise forms.ValidationError(
                 _("We do not know this place. Please enter a postcode or the name of a municipality.")
@@ -90,7 +110,8 @@ class SearchForm(forms.Form):
     def criteria(self) -> Criteria:
         data = self.cleaned_data
         near = data.get("near")
-        sort = data.get("sort") or ("distance" if near and not data.get("q") else "relevance")
+        sort = data.get("sort") or ("distance" if near else "relevance")
+        radius = data.get("radius") or str(DEFAULT_RADIUS_KM)
         return Criteria(
             text=data.get("q", ""),
             kind=data.get("kind", ""),
@@ -100,5 +121,6 @@ class SearchForm(forms.Form):
             language=data.get("language", ""),
             interpreter=bool(data.get("interpreter")),
             near=near,
+            radius_km=None if near is None or radius == ANY_DISTANCE else int(radius),
             sort=sort,
         )

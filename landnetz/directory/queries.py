@@ -36,6 +36,7 @@ class Criteria:
     language: str = ""
     interpreter: bool = False
     near: Municipality | None = None
+    radius_km: int | None = None  # only with ``near``; None: any distance
     sort: str = "relevance"  # relevance | distance | name
 
 
@@ -52,6 +53,7 @@ def search(viewer, criteria: Criteria) -> QuerySet[SearchEntry]:
             language=criteria.language,
             tags=(INTERPRETER_TAG,) if criteria.interpreter else (),
             near=criteria.near,
+            radius_km=criteria.radius_km,
             sort=criteria.sort,
         ),
     )

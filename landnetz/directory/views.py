@@ -11,6 +11,37 @@ from landnetz.directory.forms import SearchForm
 from landnetz.search import queries as site_search
 
 PAGE_SIZE = 20
+NEAREST_OUTSIDE = 3
+FILTERS = ("kind", "sector", "region", "topic", "language", "interpreter")
+
+
+def _without(query, *names, **replace) -> str:
+    changed = query.copy()
+    for name in names:
+        changed.pop(name, None)
+    for name, value in replace.items():
+        changed[name] = value
+    return changed.urlencode()
+
+
+def _nothing_found_help(request, form, query) -> dict:
+    """What to try when a search finds nothing: links that widen it, and the nearest
+    matches beyond the radius (one more query, only on this page)."""
+    data = form.cleaned_data
+    tries = {}
+    if data.get("near") is not None and data.get("radius") != "any":
+        tries["larger_radius"] = _without(query, radius="any")
+        criteria = form.criteria()
+        criteria.radius_km, criteria.sort = None, "distance"
+        nearest = list(queries.search(request.user, criteria)[:NEAREST_OUTSIDE])
+        for entry in nearest:
+            entry.distance_km = queries.distance_km(entry)
+        tries["nearest"] = nearest
+    if data.get("q"):
+        tries["without_text"] = _without(query, "q")
+    if any(data.get(name) for name in FILTERS):
+        tries["fewer_filters"] = _without(query, *FILTERS)
+    return tries
 
 
 @vary_on_headers("HX-Request")
@@ -31,6 +62,8 @@ def search(request):
         and (page.paginator.count >= site_search.WINDOW)
     )
     context = {"form": form, "page": page, "query": query.urlencode(), "capped": capped, "window": site_search.WINDOW}
+    if page is not None and form.is_bound and page.paginator.count == 0:
+        context["tries"] = _nothing_found_help(request, form, query)
     fragment = request.htmx and not request.htmx.history_restore_request
     if not fragment:
         return render(request, "directory/search.html", context)

@@ -39,6 +39,7 @@ class Criteria:
     language: str = ""
     tags: tuple[str, ...] = ()  # e.g. ("interp:yes",): only documents with all of them
     near: Municipality | None = None
+    radius_km: int | None = None  # only with ``near``: leave out what lies farther (or has no place)
     sort: str = "relevance"  # relevance | distance | name
 
 
@@ -86,6 +87,8 @@ def search(viewer, criteria: Criteria) -> QuerySet[SearchEntry]:
 
     if criteria.near is not None and criteria.near.latitude is not None:
         entries = entries.annotate(distance2=_distance_squared(criteria.near))
+        if criteria.radius_km is not None:
+            entries = entries.filter(distance2__lte=(criteria.radius_km / KM_PER_DEGREE) ** 2)
     if criteria.sort == "distance" and criteria.near is not None and criteria.near.latitude is not None:
         return entries.order_by(F("distance2").asc(nulls_last=True), "sort_title", "pk")
     if criteria.sort == "relevance" and ranked:

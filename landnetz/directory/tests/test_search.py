@@ -160,15 +160,59 @@ def test_bad_filters_get_a_message(client, people):
 
 def test_near_accepts_postcode_or_place_name(client, people, volunteer):
     client.force_login(volunteer)
-    html = client.get("/de/directory/", {"language": "prs", "near": "06618", "sort": "distance"}).content.decode()
+    far = {"language": "prs", "radius": "any"}
+    html = client.get("/de/directory/", {**far, "near": "06618", "sort": "distance"}).content.decode()
     assert html.index("Karim Noori") < html.index("Farida Ahmadi")  # 06618 is Naumburg
-    html = client.get("/de/directory/", {"language": "prs", "near": "Stendal", "sort": "distance"}).content.decode()
+    html = client.get("/de/directory/", {**far, "near": "Stendal", "sort": "distance"}).content.decode()
     assert html.index("Farida Ahmadi") < html.index("Karim Noori")
-    html = client.get("/de/directory/", {"language": "prs", "near": "Naumburg"}).content.decode()
+    html = client.get("/de/directory/", {**far, "near": "Naumburg"}).content.decode()
     assert "km" in html
     response = client.get("/de/directory/", {"near": "Atlantis"})
     assert "ln-error-summary" in response.content.decode()
     assert 'value="Atlantis"' in response.content.decode()
+
+
+@pytest.mark.parametrize("typed", ["Tangerhütte", "Tangerhuette", "Tangerhutte", "tangerhütte", "Tangerhü"])
+def test_a_place_is_found_however_its_umlauts_are_typed(client, people, volunteer, typed):
+    client.force_login(volunteer)
+    response = client.get("/de/directory/", {"near": typed, "radius": "any"})
+    html = response.content.decode()
+    assert "ln-error-summary" not in html
+    assert "km" in html
+
+
+def test_a_place_sorts_by_distance_unless_another_order_is_chosen(client, regions, volunteer):
+    """The form sends its defaults (empty sort): a place means nearest first, also with text."""
+    make_person(regions, "Zora Zander", "Tangerhütte", job="Sprachmittler")
+    make_person(regions, "Berta Abendroth", "Stendal", job="Sprachmittlerin")
+    make_person(regions, "Carla Albrecht", "Gardelegen", job="Sprachmittlerin")
+    client.force_login(volunteer)
+
+    for text in ("", "Sprachmittler"):
+        html = client.get("/de/directory/", {"q": text, "near": "Tangerhütte", "sort": "", "radius": "50"}).content
+        html = html.decode()
+        assert html.index("Zora Zander") < html.index("Berta Abendroth") < html.index("Carla Albrecht")
+    html = client.get("/de/directory/", {"near": "Tangerhütte", "sort": "name", "radius": "50"}).content.decode()
+    assert html.index("Berta Abendroth") < html.index("Carla Albrecht") < html.index("Zora Zander")
+
+
+def test_the_radius_leaves_out_what_lies_farther(client, regions, volunteer):
+    make_person(regions, "Anton Zander", "Tangerhütte", job="Sprachmittler")  # the place itself
+    make_person(regions, "Berta Abendroth", "Stendal", job="Sprachmittlerin")  # about 20 km
+    make_person(regions, "Carla Albrecht", "Gardelegen", job="Sprachmittlerin")  # about 40 km
+    make_person(regions, "Dora Kühn", "Naumburg (Saale)", job="Sprachmittlerin")  # about 150 km
+    client.force_login(volunteer)
+
+    def shown(radius):
+        html = client.get("/de/directory/", {"near": "Tangerhütte", "radius": radius}).content.decode()
+        return {name for name in ("Anton", "Berta", "Carla", "Dora") if f"{name} " in html}
+
+    assert shown("10") == {"Anton"}
+    assert shown("") == shown("25") == {"Anton", "Berta"}  # the default
+    assert shown("50") == {"Anton", "Berta", "Carla"}
+    assert shown("any") == {"Anton", "Berta", "Carla", "Dora"}
+    response = client.get("/de/directory/", {"near": "Tangerhütte", "radius": "7"})
+    assert "ln-error-summary" in response.content.decode()
 
 
 def test_region_page_shows_the_three_legs(client, regions, coordinator, volunteer):
@@ -228,3 +272,20 @@ def test_coordinator_is_named_only_where_their_profile_is_visible(client, region
     assert "One coordinator of this region has not made their profile visible to you." in html
     Profile.objects.filter(user=coordinator).update(visibility="public")
     assert "Katrin Behrendt" in client.get("/en/regions/stendal/").content.decode()
+
+
+def test_nothing_found_says_what_to_try_and_shows_the_nearest_farther_away(client, regions, volunteer):
+    make_person(regions, "Dora Kühn", "Naumburg (Saale)", job="Sprachmittlerin", languages=[("prs", "native")])
+    client.force_login(volunteer)
+    response = client.get(
+        "/de/directory/", {"q": "Sprachmittlerin", "language": "prs", "near": "Tangerhütte", "radius": "25"}
+    )
+    html = response.content.decode()
+    assert "0 Ergebnisse" in html
+
+    place = "near=Tangerh%C3%BCtte"
+    assert f'href="?q=Sprachmittlerin&amp;language=prs&amp;{place}&amp;radius=any"' in html  # any distance
+    assert f'href="?language=prs&amp;{place}&amp;radius=25"' in html  # without the search words
+    assert f'href="?q=Sprachmittlerin&amp;{place}&amp;radius=25"' in html  # without filters
+    nearest = html[html.index("Die nächsten Treffer") :]
+    assert "Dora Kühn" in nearest and "km entfernt" in nearest  # the nearest match beyond the radius
