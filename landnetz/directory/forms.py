@@ -63,6 +63,7 @@ class SearchForm(forms.Form):
         error_messages={"invalid_choice": CHOOSE_FROM_LIST},
     )
     interpreter = forms.BooleanField(label=_("Only people who interpret"), required=False)
+    open_to_newcomers = forms.BooleanField(label=_("Only people newcomers may contact"), required=False)
     near = forms.CharField(
         label=_("Near"),
         required=False,
@@ -120,6 +121,7 @@ class SearchForm(forms.Form):
             topic=data.get("topic"),
             language=data.get("language", ""),
             interpreter=bool(data.get("interpreter")),
+            open_to_newcomers=bool(data.get("open_to_newcomers")),
             near=near,
             radius_km=None if near is None or radius == ANY_DISTANCE else int(radius),
             sort=sort,

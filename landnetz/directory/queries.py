@@ -13,7 +13,7 @@ from django.db.models.functions import RowNumber
 from landnetz.accounts.models import Profile
 from landnetz.accounts.permissions import can_see
 from landnetz.core.models import Municipality, Region, Sector, Topic
-from landnetz.directory.search import INTERPRETER_TAG, PERSON
+from landnetz.directory.search import INTERPRETER_TAG, NEWCOMERS_TAG, PERSON
 from landnetz.search import queries as site_search
 from landnetz.search.models import SearchEntry
 from landnetz.search.registry import audiences_of
@@ -35,6 +35,7 @@ class Criteria:
     topic: Topic | None = None
     language: str = ""
     interpreter: bool = False
+    open_to_newcomers: bool = False
     near: Municipality | None = None
     radius_km: int | None = None  # only with ``near``; None: any distance
     sort: str = "relevance"  # relevance | distance | name
@@ -51,7 +52,14 @@ def search(viewer, criteria: Criteria) -> QuerySet[SearchEntry]:
             municipality=criteria.municipality,
             topic=criteria.topic,
             language=criteria.language,
-            tags=(INTERPRETER_TAG,) if criteria.interpreter else (),
+            tags=tuple(
+                tag
+                for tag, wanted in [
+                    (INTERPRETER_TAG, criteria.interpreter),
+                    (NEWCOMERS_TAG, criteria.open_to_newcomers),
+                ]
+                if wanted
+            ),
             near=criteria.near,
             radius_km=criteria.radius_km,
             sort=criteria.sort,

@@ -20,6 +20,7 @@ from landnetz.search.registry import Document, SearchKind
 
 PERSON = "person"
 INTERPRETER_TAG = "interp:yes"
+NEWCOMERS_TAG = "newcomers:yes"  # "newcomers may contact me"
 INTERPRETER_WORDS = "Sprachmittler Sprachmittlerin Dolmetscher Dolmetscherin"
 
 
@@ -69,7 +70,11 @@ def _document(profile, organisations) -> Document:
         longitude=_float(municipality.longitude) if municipality else None,
         topics=topics,
         languages=codes,
-        tags=[INTERPRETER_TAG] if profile.is_interpreter else [],
+        tags=[
+            tag
+            for tag, on in [(INTERPRETER_TAG, profile.is_interpreter), (NEWCOMERS_TAG, profile.open_to_newcomers)]
+            if on
+        ],
     )
 
 

@@ -12,7 +12,7 @@ from landnetz.search import queries as site_search
 
 PAGE_SIZE = 20
 NEAREST_OUTSIDE = 3
-FILTERS = ("kind", "sector", "region", "topic", "language", "interpreter")
+FILTERS = ("kind", "sector", "region", "topic", "language", "interpreter", "open_to_newcomers")
 
 
 def _without(query, *names, **replace) -> str:

@@ -82,8 +82,9 @@ def search(viewer, criteria: Criteria) -> QuerySet[SearchEntry]:
             if newest:
                 entries = entries.filter(pk__gte=newest[0])
     ranked = bool(terms)
-    # Results show title, summary and place; the long text columns stay in the database.
-    entries = entries.defer("document", "stemmed", "filters", "search_vector")
+    # Results show title, summary, place, languages and topics (why they matched); the long
+    # text columns stay in the database.
+    entries = entries.defer("document", "stemmed", "filters", "search_vector").prefetch_related("languages", "topics")
 
     if criteria.near is not None and criteria.near.latitude is not None:
         entries = entries.annotate(distance2=_distance_squared(criteria.near))

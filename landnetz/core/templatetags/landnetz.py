@@ -1,6 +1,7 @@
 from django import template
 from django.utils.html import format_html
 
+from landnetz.core.languages import LANGUAGE_NAMES
 from landnetz.core.markdown import render_markdown
 from landnetz.core.validators import BIDI_CONTROLS
 
@@ -88,3 +89,9 @@ def kern_widget(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """The name of a spoken language (code from ``core.languages``) in the page's language."""
+    return str(LANGUAGE_NAMES.get(code, code))

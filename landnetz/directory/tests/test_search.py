@@ -289,3 +289,26 @@ def test_nothing_found_says_what_to_try_and_shows_the_nearest_farther_away(clien
     assert f'href="?q=Sprachmittlerin&amp;{place}&amp;radius=25"' in html  # without filters
     nearest = html[html.index("Die nächsten Treffer") :]
     assert "Dora Kühn" in nearest and "km entfernt" in nearest  # the nearest match beyond the radius
+
+
+def test_cards_say_why_they_matched_and_newcomers_find_who_welcomes_them(client, regions, volunteer):
+    welcoming = make_person(
+        regions, "Mariam Rahimi", "Stendal", job="Sprachmittlerin", topics=["sprachmittlung"],
+        languages=[("prs", "native"), ("de", "good")], interpreter=True,
+    )  # fmt: skip
+    profile = welcoming.profile
+    profile.open_to_newcomers = True
+    profile.save()
+    reindex("person", [profile])
+    make_person(regions, "Karl Koch", "Stendal", job="Sprachmittler", languages=[("prs", "good")])
+
+    html = client.get("/ar/directory/", {"language": "prs", "topic": "sprachmittlung"}).content.decode()
+    card = html[html.index("Mariam Rahimi") : html.index("</li>", html.index("Mariam Rahimi"))]
+    # In the page's language, the searched language and topic stand out; German never shows.
+    assert "<strong>الدرية</strong>" in card and "الألمانية" in card
+    assert "<strong>الوساطة اللغوية</strong>" in card and "Sprachmittlung" not in card
+    assert "ترجمة شفوية" in card  # interprets
+
+    only = client.get("/de/directory/", {"open_to_newcomers": "on"}).content.decode()
+    assert "Mariam Rahimi" in only and "Karl Koch" not in only
+    assert "Offen für Kontakt von Neuzugewanderten" in only
