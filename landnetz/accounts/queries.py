@@ -7,6 +7,7 @@ from django.http import Http404
 from landnetz.accounts.models import Profile, User
 from landnetz.accounts.permissions import can_see, can_view_profile
 from landnetz.core import hooks
+from landnetz.core.models import Visibility
 
 
 @dataclass
@@ -19,6 +20,8 @@ class ProfileCard:
     organisations: list = field(default_factory=list)
     languages: list = field(default_factory=list)
     topics: list = field(default_factory=list)
+    # Contact details shown only because the viewer is the owner ("only me"): marked as such.
+    only_owner: set = field(default_factory=set)
 
 
 def profile_of(user: User) -> Profile:
@@ -43,12 +46,21 @@ def card_for(profile: Profile, viewer) -> ProfileCard:
     card = ProfileCard(profile=profile, user=owner)
     for name in Profile.CONTACT_FIELDS:
         value = getattr(profile, name)
-        if value and can_see(getattr(profile, f"{name}_visibility"), viewer, owner):
+        visibility = getattr(profile, f"{name}_visibility")
+        if value and can_see(visibility, viewer, owner):
             card.contacts[name] = value
+            if visibility == Visibility.NOBODY:
+                card.only_owner.add(name)
     card.languages = list(profile.languages.all())
     card.topics = list(profile.topics.all())
     card.organisations = _visible_organisations(owner, viewer)
     return card
+
+
+def another_member() -> User:
+    """A stand-in for "any other logged-in member" in the owner's preview: active, no
+    memberships, no roles, not the owner (no saved user has the id 0)."""
+    return User(pk=0, is_active=True)
 
 
 def _visible_organisations(owner: User, viewer) -> list:

@@ -105,11 +105,16 @@ def profile_edit(request):
 
 @login_required
 def profile_preview(request):
-    """The member's profile exactly as a visitor without login sees it."""
+    """The member's profile exactly as a visitor without login (or, with ``?as=members``,
+    as another logged-in member) sees it — never the owner's own view."""
     profile = queries.profile_of(request.user)
-    visible = profile.visibility == "public"
-    card = queries.card_for(profile, AnonymousUser()) if visible else None
-    return render(request, "accounts/profile_preview.html", {"card": card, "profile": profile})
+    as_members = request.GET.get("as") == "members"
+    viewer = queries.another_member() if as_members else AnonymousUser()
+    visible = profile.visibility == "public" or (as_members and profile.visibility == "members")
+    card = queries.card_for(profile, viewer) if visible else None
+    return render(
+        request, "accounts/profile_preview.html", {"card": card, "profile": profile, "as_members": as_members}
+    )
 
 
 def person_detail(request, user_id: int):

@@ -88,6 +88,38 @@ def test_preview_as_the_public_sees_me(client, volunteer):
     assert "987654" not in html  # nobody
 
 
+def test_preview_as_members_see_me_hides_what_only_i_see(client, volunteer):
+    """The preview is another member's view, never the owner's (the phone is "only me")."""
+    client.force_login(volunteer)
+    client.post("/de/accounts/profile/", profile_data(visibility="members"))
+    edit = client.get("/de/accounts/profile/").content.decode()
+    assert 'href="/de/accounts/profile/preview/?as=members"' in edit
+    html = client.get("/de/accounts/profile/preview/", {"as": "members"}).content.decode()
+    assert "Helga Wiesner" in html and "helga@example.org" in html  # members may see these
+    assert "Dienstags 15–17 Uhr" in html
+    assert "987654" not in html and "Nur Sie sehen das" not in html  # only me
+    # The public preview of a members-only profile shows nothing of it.
+    html = client.get("/de/accounts/profile/preview/").content.decode()
+    assert "helga@example.org" not in html and "Dienstags" not in html
+
+
+def test_preview_as_members_of_a_profile_only_i_see(client, volunteer):
+    client.force_login(volunteer)
+    client.post("/de/accounts/profile/", profile_data(visibility="nobody"))
+    html = client.get("/de/accounts/profile/preview/", {"as": "members"}).content.decode()
+    assert "helga@example.org" not in html and "Dienstags" not in html
+    assert "Andere Mitglieder können Ihr Profil gar nicht sehen" in html
+
+
+def test_my_own_page_marks_what_only_i_can_see(client, volunteer):
+    client.force_login(volunteer)
+    client.post("/de/accounts/profile/", profile_data(visibility="members"))
+    html = client.get(f"/de/people/{volunteer.pk}/").content.decode()
+    phone = html[html.index("987654") :]
+    assert phone.index("Nur Sie sehen das") < phone.index("</dd>")  # marked where it stands
+    assert html.count("Nur Sie sehen das") == 1  # e-mail and office hours are not "only me"
+
+
 def test_bad_input_keeps_values_and_changes_nothing(client, volunteer):
     client.force_login(volunteer)
     response = client.post(
