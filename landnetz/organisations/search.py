@@ -11,6 +11,16 @@ from landnetz.search.index import labels
 from landnetz.search.registry import Document, SearchKind
 
 ORGANISATION = "organisation"
+KIND_TAG = "orgkind"
+
+
+def kind_label(entry) -> str:
+    """The organisation kind of a search entry, in the active language."""
+    for tag in entry.tag_list:
+        name, _, value = tag.partition(":")
+        if name == KIND_TAG and value in Organisation.Kind.values:
+            return str(Organisation.Kind(value).label)
+    return ""
 
 
 def organisation_documents(organisations) -> list[Document]:
@@ -41,7 +51,9 @@ def _document(organisation: Organisation) -> Document:
             municipality.name,
             municipality.region.name,
         ],
-        summary=str(organisation.get_kind_display()),
+        # The kind is shown in the reader's language (search_result.html), so it is kept as
+        # a key, not as the label of the language the index was written in.
+        tags=[f"{KIND_TAG}:{organisation.kind}"],
         sector=organisation.sector,
         region_id=municipality.region_id,
         municipality_id=municipality.pk,

@@ -6,16 +6,22 @@ from functools import lru_cache
 
 import snowballstemmer
 
-_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ة": "ه", "ى": "ي"})
+# Arabic glues the article to the word ("الاستشارة" = "the counselling"): without it, a
+# search for "استشارة" finds the topic. Prefixes "و/ب/ك/ف + ال" go the same way. Hamza and
+# madda forms of alef fold to plain alef through NFKD below.
+_ARABIC_ARTICLE = re.compile(r"(?<!\w)(?:وال|بال|كال|فال|ال)(?=\w\w)")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _stemmer = snowballstemmer.stemmer("german")
 
 
 def fold(text: str) -> str:
-    """Lower case, German umlauts spelled out, other accents removed: "Ärztin" -> "aerztin"."""
+    """Lower case, German umlauts spelled out, other accents removed: "Ärztin" -> "aerztin";
+    Arabic without article and letter variants: "الاستشارة" -> "استشاره"."""
     text = (text or "").lower().translate(_FOLD)
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    folded = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _ARABIC_ARTICLE.sub("", folded)
 
 
 def words(text: str) -> list[str]:

@@ -312,3 +312,29 @@ def test_cards_say_why_they_matched_and_newcomers_find_who_welcomes_them(client,
     only = client.get("/de/directory/", {"open_to_newcomers": "on"}).content.decode()
     assert "Mariam Rahimi" in only and "Karl Koch" not in only
     assert "Offen für Kontakt von Neuzugewanderten" in only
+
+
+@pytest.mark.parametrize(
+    "lang, words",
+    [("uk", "посередництво"), ("ar", "استشارة"), ("ar", "الاستشارة"), ("ru", "консультирование"), ("de", "Beratung")],
+)
+def test_a_search_in_the_newcomers_language_finds_a_german_profile_by_topic(client, regions, lang, words):
+    make_person(
+        regions, "Gisela Brandt", "Stendal", job="Beraterin", bio="Ich berate zu Aufenthalt und Arbeit.",
+        topics=["beratung", "sprachmittlung"],
+    )  # fmt: skip
+    html = client.get(f"/{lang}/directory/", {"q": words}).content.decode()
+    assert "Gisela Brandt" in html
+
+
+def test_organisation_cards_name_their_kind_in_the_page_language(client, regions, volunteer):
+    from landnetz.organisations import services as organisation_services
+
+    organisation_services.create_organisation(
+        actor=volunteer, name="Sprachcafé Stendal", municipality=volunteer.municipality, kind="club",
+        sector="civil_society", visibility="public", description="", topics=[], languages=["de"],
+    )  # fmt: skip
+    arabic = client.get("/ar/directory/", {"q": "Sprachcafé"}).content.decode()
+    german = client.get("/de/directory/", {"q": "Sprachcafé"}).content.decode()
+    assert "جمعية" in arabic and "Verein" not in arabic
+    assert "Verein" in german
