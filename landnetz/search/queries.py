@@ -76,8 +76,7 @@ def search(viewer, criteria: Criteria) -> QuerySet[SearchEntry]:
         entries = SearchEntry.objects.filter(audience__in=audiences).select_related("region", "municipality")
         entries = _filtered(entries, criteria)
         if terms:
-            audience_group = [filter_token("aud", audience) for audience in audiences]
-            entries = _postgres_text(entries, terms, [audience_group, *_filter_groups(criteria)])
+            entries = _postgres_text(entries, terms, _filter_groups(criteria, kinds=False))
             newest = list(entries.order_by("-pk").values_list("pk", flat=True)[WINDOW - 1 : WINDOW])
             if newest:
                 entries = entries.filter(pk__gte=newest[0])
@@ -190,10 +189,10 @@ def _sqlite_window_floor(expression: str) -> int | None:
     return None if row is None else row[0]
 
 
-def _filter_groups(criteria: "Criteria") -> list[list[str]]:
+def _filter_groups(criteria: "Criteria", *, kinds: bool = True) -> list[list[str]]:
     """Filter words the index must contain: every group, and one word of each group."""
     groups = []
-    if criteria.kinds:
+    if criteria.kinds and kinds:
         groups.append([filter_token("kind", kind) for kind in sorted(criteria.kinds)])
     if criteria.sector:
         groups.append([filter_token("sector", criteria.sector)])
@@ -250,26 +249,25 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
 
 
 TYPO_WINDOW = 160  # characters of the document (name, role, start of the text) checked for typos
-TYPO_SIMILARITY = 0.6  # pg_trgm's default word_similarity_threshold
 
 
 def _postgres_text(entries: QuerySet, terms: list[str], groups: list[list[str]]) -> QuerySet:
-    # Full text finds words and their forms; trigram similarity forgives typos and finds the
-    # tails of compound words. It is checked only on the head of the document, where names
-    # and roles stand: on whole documents it costs as much as the filtered rows are many.
+    # Full text finds words and their forms; trigram word similarity (pg_trgm's "%>", served
+    # by the trigram GIN index on the document) forgives typos and finds the tails of
+    # compound words. Both are index lookups, so the cost follows the matches, not the rows
+    # that pass the filters. Similarity on the head of the document (name, role) adds to the
+    # rank, computed only for the rows of the result window.
     head = Substr("document", 1, TYPO_WINDOW)
     condition = Q()
     if groups:
-        # The filters are also words of the search vector ("simple" configuration): the GIN
-        # index intersects them, so similarity is computed only for rows that pass the filters.
-        # Weight A holds only filter words, weight D only text (see index._write).
+        # Selective filters (region, topic, language, tags) are also words of the search
+        # vector ("simple" configuration, weight A; text is weight D, see index._write): the
+        # GIN index intersects them with the text. Audience and kind are plain columns here.
         condition &= Q(search_vector=SearchQuery(_tsquery_filters(groups), search_type="raw", config="simple"))
     rank = Value(0.0)
-    for index, term in enumerate(terms):
+    for term in terms:
         # Terms are \w+ only, so the raw tsquery syntax is safe.
         query = SearchQuery(f"{fold(term)}:*D", search_type="raw", config="german")
-        similarity = f"typo_{index}"
-        entries = entries.alias(**{similarity: TrigramWordSimilarity(term, head)})
-        condition &= Q(search_vector=query) | Q(**{f"{similarity}__gte": TYPO_SIMILARITY})
-        rank = rank + SearchRank(F("search_vector"), query) + F(similarity)
+        condition &= Q(search_vector=query) | Q(document__trigram_word_similar=fold(term))
+        rank = rank + SearchRank(F("search_vector"), query) + TrigramWordSimilarity(fold(term), head)
     return entries.filter(condition).annotate(rank=ExpressionWrapper(rank, output_field=FloatField()))
