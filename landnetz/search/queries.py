@@ -252,11 +252,11 @@ TYPO_WINDOW = 160  # characters of the document (name, role, start of the text) 
 
 
 def _postgres_text(entries: QuerySet, terms: list[str], groups: list[list[str]]) -> QuerySet:
-    # Full text finds words and their forms; trigram word similarity (pg_trgm's "%>", served
-    # by the trigram GIN index on the document) forgives typos and finds the tails of
-    # compound words. Both are index lookups, so the cost follows the matches, not the rows
-    # that pass the filters. Similarity on the head of the document (name, role) adds to the
-    # rank, computed only for the rows of the result window.
+    # Full text finds words, their forms and the tails of compound words (index._write). A
+    # word the index does not know at all is probably misspelt: only then does trigram word
+    # similarity (pg_trgm's "%>", served by the trigram GIN index) join in — on common
+    # words it would recheck most of the table. Similarity on the head of the document
+    # (name, role) adds to the rank, computed only for the rows of the result window.
     head = Substr("document", 1, TYPO_WINDOW)
     condition = Q()
     if groups:
@@ -267,7 +267,12 @@ def _postgres_text(entries: QuerySet, terms: list[str], groups: list[list[str]])
     rank = Value(0.0)
     for term in terms:
         # Terms are \w+ only, so the raw tsquery syntax is safe.
-        query = SearchQuery(f"{fold(term)}:*D", search_type="raw", config="german")
-        condition &= Q(search_vector=query) | Q(document__trigram_word_similar=fold(term))
+        query = SearchQuery(f"{fold(term)}:*D", search_type="raw", config="german") | SearchQuery(
+            f"{stem(fold(term))}:*D", search_type="raw", config="simple"
+        )
+        if SearchEntry.objects.filter(search_vector=query).exists():
+            condition &= Q(search_vector=query)
+        else:
+            condition &= Q(search_vector=query) | Q(document__trigram_word_similar=fold(term))
         rank = rank + SearchRank(F("search_vector"), query) + TrigramWordSimilarity(fold(term), head)
     return entries.filter(condition).annotate(rank=ExpressionWrapper(rank, output_field=FloatField()))
