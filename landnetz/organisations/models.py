@@ -1,6 +1,7 @@
 """Organisations: authorities, firms, clubs, initiatives — with members and admins."""
 
 import secrets
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import models
@@ -89,6 +90,16 @@ class Organisation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("organisations:detail", kwargs={"slug": self.slug})
+
+    @property
+    def route_url(self) -> str:
+        """Directions to the organisation on OpenStreetMap (to its point, else its address)."""
+        if self.latitude is not None and self.longitude is not None:
+            return "https://www.openstreetmap.org/directions?" + urlencode(
+                {"route": f";{self.latitude},{self.longitude}"}
+            )
+        address = " ".join(part for part in [self.street, self.postcode, self.municipality.name] if part)
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": address})
 
     @property
     def is_verified(self) -> bool:

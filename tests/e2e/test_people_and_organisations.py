@@ -355,9 +355,14 @@ def test_volunteer_completes_her_profile(new_context, lang, volunteer, outsider,
     assert_not_in_html(page, "98765", email)
     assert page.locator("main .ln-profile").count() == 0, "a members-only profile is shown to the public"
     follow(page, f"main a[href='/{lang}/accounts/profile/']")
-    # As members see it (she herself sees everything of her own profile).
-    follow(page, f"main a[href='/{lang}/people/{volunteer.pk}/']")
+    # As members see it: another member's view, not her own — the phone stays hers alone.
+    follow(page, f"main a[href='/{lang}/accounts/profile/preview/?as=members']")
     expect(page.locator("main h1")).to_have_text(volunteer.display_name)
+    expect(page.locator(f"main a[href='mailto:{email}']")).to_have_count(1)
+    assert_not_in_html(page, "98765")
+    # Her own page shows everything, and marks what only she can see.
+    visit(page, f"/{lang}/people/{volunteer.pk}/")
+    assert page.locator("main .kern-badge--warning").count() >= 1
 
     # Another member: office hours and e-mail yes; phone and messenger nowhere in the HTML.
     other = logged_in_page(new_context, lang, outsider)

@@ -98,10 +98,14 @@ def test_detail_shows_everything(client, make_org, volunteer, stendal):
     for text in [
         "Sprachcafé", "<em>treffen</em>", "Club", "Civil society", "Language courses", "Arabic",
         "Ukrainian", "Markt 1", "39576 Stendal", "Landkreis Stendal", "Di 15–17 Uhr", "https://sprachcafe.example",
-        "hallo@sprachcafe.example", "03931 1234", "Latitude 52.6",
+        "hallo@sprachcafe.example", "03931 1234", 'href="tel:039311234"',
     ]:  # fmt: skip
         assert text in html, text
-    assert "openstreetmap" not in html.lower()
+    # Visitors first learn how to reach the organisation: a route link, not raw coordinates;
+    # a link only — the page itself loads nothing from OpenStreetMap.
+    assert 'href="https://www.openstreetmap.org/directions?route=%3B52.6' in html
+    assert "Latitude" not in html and 'src="https://' not in html
+    assert html.index("How to reach us") < html.index("About us") < html.index("Languages and topics")
     # Anonymous visitors get no buttons that change anything.
     for path in ("/edit/", "/members/", "/join/", "/verify/", "/delete/"):
         assert f"/en/organisations/{organisation.slug}{path}" not in html
@@ -295,3 +299,9 @@ def test_network_admin_may_delete(client, org, network_admin):
     client.force_login(network_admin)
     client.post(f"/en/organisations/{org.slug}/delete/")
     assert not Organisation.objects.filter(pk=org.pk).exists()
+
+
+def test_without_a_point_the_route_goes_to_the_address(make_org, volunteer, stendal):
+    organisation = make_org(volunteer, name="Tafel", municipality=stendal, street="Hallstraße 5", postcode="39576")
+    organisation.latitude = organisation.longitude = None
+    assert organisation.route_url == ("https://www.openstreetmap.org/search?query=Hallstra%C3%9Fe+5+39576+Stendal")
