@@ -10,11 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from landnetz.accounts import services
 from landnetz.accounts.models import User
 from landnetz.core import ids
+from landnetz.core import queries as core_queries
 from landnetz.core.fields import EmailField, PhoneField, URLField
 from landnetz.core.images import clean_image
 from landnetz.core.languages import SPOKEN_LANGUAGES, LanguageLevel
 from landnetz.core.models import Municipality, Region, Sector, Topic, Visibility
-from landnetz.core.validators import validate_multiline_text, validate_plain_text
+from landnetz.core.validators import ascii_digits, is_ascii_number, validate_multiline_text, validate_plain_text
 
 
 def _privacy_link() -> str:
@@ -35,9 +36,18 @@ class SignupForm(forms.Form):
         help_text=_("How other members see you, for example “Anna Schmidt”."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
+    place = forms.CharField(
+        label=_("Your postcode or town"),
+        required=False,
+        max_length=60,
+        validators=[validate_plain_text],
+        help_text=_("We find your region for you, for example 39517 or Tangerhütte."),
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+    )
     region = ids.ModelChoiceField(
-        label=_("Your region"),
+        label=_("Or choose your region"),
         queryset=Region.objects.order_by("name"),
+        required=False,
         empty_label=_("Please choose"),
         help_text=_("The Landkreis or kreisfreie Stadt where you live or work."),
         error_messages={"invalid_choice": _("Please choose a region from the list.")},
@@ -48,11 +58,39 @@ class SignupForm(forms.Form):
         error_messages={"required": _("Please agree to the privacy statement to create an account.")},
     )
 
-    field_order = ["display_name", "email", "region", "password1", "password2", "privacy_consent"]
+    field_order = ["display_name", "email", "place", "region", "password1", "password2", "privacy_consent"]
+
+    def clean_place(self):
+        """A postcode or town names the municipality, and with it the region."""
+        text = ascii_digits(self.cleaned_data["place"].strip())
+        if not text:
+            return None
+        if is_ascii_number(text) and len(text) == 5:
+            places = list(core_queries.municipalities_for_postcode(text))
+            if len({place.region_id for place in places}) > 1:
+                raise forms.ValidationError(
+                    _("This postcode covers places in more than one region. Please enter the name of your town.")
+                )
+            if len(places) > 1:
+                # One region, several towns: the region is known, the town is not.
+                return Municipality(name=text, region=places[0].region)
+            municipality = places[0] if places else None
+        else:
+            municipality = core_queries.municipality_named(text)
+        if municipality is None:
+            raise forms.ValidationError(
+                _("We do not know this place. Please enter a postcode or the name of a municipality.")
+            )
+        return municipality
 
     def clean(self):
         """Check the password against the name too: allauth's own check only knows the address."""
         cleaned = super().clean()
+        municipality = cleaned.get("place")
+        if municipality is not None:
+            cleaned["region"] = municipality.region
+        elif not cleaned.get("region") and "place" not in self.errors and "region" not in self.errors:
+            self.add_error("region", _("Please enter your postcode or town, or choose your region."))
         password, name = cleaned.get("password1"), cleaned.get("display_name")
         if password and name:
             from allauth.account.adapter import get_adapter
@@ -69,6 +107,7 @@ class SignupForm(forms.Form):
             user=user,
             display_name=self.cleaned_data["display_name"],
             region=self.cleaned_data["region"],
+            municipality=place if (place := self.cleaned_data.get("place")) is not None and place.pk else None,
             language=getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
         )
 

@@ -14,18 +14,26 @@ from landnetz.core.services import audit
 
 
 @transaction.atomic
-def complete_signup(*, user, display_name: str, region: Region, language: str) -> None:
+def complete_signup(*, user, display_name: str, region: Region, language: str, municipality=None) -> None:
     """Fill in what allauth does not know and record consent to the privacy statement.
 
     Called by allauth's sign-up form right after it created the user row.
     """
     user.display_name = display_name
     user.region = region
+    user.municipality = municipality if municipality is not None and municipality.region_id == region.pk else None
     user.preferred_language = language
     user.privacy_consent_at = timezone.now()
     user.privacy_consent_version = core_queries.privacy_statement_version()
     user.save(
-        update_fields=["display_name", "region", "preferred_language", "privacy_consent_at", "privacy_consent_version"]
+        update_fields=[
+            "display_name",
+            "region",
+            "municipality",
+            "preferred_language",
+            "privacy_consent_at",
+            "privacy_consent_version",
+        ]
     )
 
 

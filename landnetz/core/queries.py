@@ -59,6 +59,14 @@ def municipality_named(text: str) -> Municipality | None:
     return starting[0] if len(starting) == 1 else None
 
 
+def municipality_for_place(text: str) -> Municipality | None:
+    """A typed place: a five-digit postcode (its first municipality by name) or a name."""
+    text = text.strip()
+    if len(text) == 5 and text.isascii() and text.isdigit():
+        return municipalities_for_postcode(text).first()
+    return municipality_named(text)
+
+
 def legal_page(slug: str, language: str) -> LegalPage | None:
     """The page in the asked language, else in German (always present), else None."""
     pages = {

@@ -6,11 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from landnetz.core import ids
 from landnetz.core.languages import SPOKEN_LANGUAGES
 from landnetz.core.models import Municipality, Region, Sector, Topic
-from landnetz.core.queries import municipalities_for_postcode, municipality_named
-from landnetz.core.validators import ascii_digits, is_ascii_number, validate_plain_text
+from landnetz.core.queries import municipality_for_place
+from landnetz.core.validators import ascii_digits, validate_plain_text
 from landnetz.directory.queries import ORGANISATION, PERSON, Criteria
 
 CHOOSE_FROM_LIST = _("Please choose from the list.")
+UNKNOWN_PLACE = _("We do not know this place. Please enter a postcode or the name of a municipality.")
 RADII_KM = (10, 25, 50, 100)
 # Rural distances: 25 km is a district town and its villages, about half an hour by car.
 DEFAULT_RADIUS_KM = 25
@@ -97,16 +98,10 @@ class SearchForm(forms.Form):
         text = ascii_digits(self.cleaned_data["near"].strip())
         if not text:
             return None
-        if is_ascii_number(text) and len(text) == 5:
-            found = list(municipalities_for_postcode(text)[:1])
-        else:
-            named = municipality_named(text)
-            found = [named] if named is not None else []
-        if not found:
-            raise forms.ValidationError(
-                _("We do not know this place. Please enter a postcode or the name of a municipality.")
-            )
-        return found[0]
+        found = municipality_for_place(text)
+        if found is None:
+            raise forms.ValidationError(UNKNOWN_PLACE)
+        return found
 
     def criteria(self) -> Criteria:
         data = self.cleaned_data

@@ -133,3 +133,41 @@ def test_signup_costs_the_same_for_registered_and_new_addresses(client, regions,
     assert new.status_code == known.status_code == 302
     assert new["Location"] == known["Location"]
     assert User.objects.filter(email=volunteer.email).count() == 1
+
+
+@pytest.mark.parametrize(
+    "place, region, municipality",
+    [
+        ("39576", "stendal", "Stendal"),
+        ("Tangerhuette", "stendal", "Tangerhütte"),
+        ("Weißenfels", "burgenlandkreis", "Weißenfels"),
+    ],
+)
+def test_a_postcode_or_town_finds_the_region(client, regions, place, region, municipality):
+    response = client.post("/de/accounts/signup/", signup_data(regions, region="", place=place))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    user = User.objects.get(email="mariam@example.org")
+    assert user.region == regions[region]
+    assert user.municipality.name == municipality
+
+
+def test_the_place_decides_over_a_region_chosen_as_well(client, regions):
+    client.post("/de/accounts/signup/", signup_data(regions, region=regions["harz"].pk, place="Tangerhütte"))
+    user = User.objects.get(email="mariam@example.org")
+    assert user.region == regions["stendal"] and user.municipality.name == "Tangerhütte"
+
+
+@pytest.mark.parametrize(
+    "place, message",
+    [
+        ("Atlantis", "Diesen Ort kennen wir nicht."),
+        ("39517", "Diese Postleitzahl gehört zu Orten in mehr als einer Region."),  # Börde and Stendal
+        ("", "Bitte geben Sie Ihre Postleitzahl oder Ihren Ort ein, oder wählen Sie Ihre Region."),
+    ],
+)
+def test_without_a_known_place_or_a_region_nothing_is_created(client, regions, place, message):
+    response = client.post("/de/accounts/signup/", signup_data(regions, region="", place=place))
+    html = response.content.decode()
+    assert response.status_code == 200 and message in html
+    assert not User.objects.filter(email="mariam@example.org").exists()
+    assert 'value="Mariam' in html  # what she typed stays
