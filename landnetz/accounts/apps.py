@@ -8,4 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from landnetz.accounts import permissions  # noqa: F401
+        from landnetz.accounts import permissions, worklist  # noqa: F401
+        from landnetz.core import hooks
+
+        hooks.add_to_worklist(worklist.work_for)

@@ -9,9 +9,20 @@ organisations app answers. Unanswered questions get the default.
 """
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 _stale_listeners: list[Callable] = []
 _providers: dict[str, Callable] = {}
+_worklist_providers: list[Callable] = []
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One line of a member's work list on the start page: what waits, how many, where."""
+
+    label: str
+    count: int
+    url: str
 
 
 def on_stale(listener: Callable) -> None:
@@ -32,3 +43,13 @@ def provide(question: str, answer: Callable) -> None:
 def ask(question: str, *args, default=None, **kwargs):
     answer = _providers.get(question)
     return default if answer is None else answer(*args, **kwargs)
+
+
+def add_to_worklist(provider: Callable) -> None:
+    """``provider(user)`` returns the ``WorkItem``s waiting for this member (often none)."""
+    _worklist_providers.append(provider)
+
+
+def worklist(user) -> list[WorkItem]:
+    """Everything waiting for ``user``, from every app that registered a provider."""
+    return [item for provider in _worklist_providers for item in provider(user) if item.count]

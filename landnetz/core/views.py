@@ -8,14 +8,20 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from landnetz.core import queries, services
+from landnetz.core import hooks, queries, services
 from landnetz.core.forms import LegalPageForm, PostcodeForm, TopicForm
 from landnetz.core.models import LegalPage
+from landnetz.core.permissions import coordinated_region_ids
 
 
 def home(request):
     regions = queries.regions_with_municipalities().order_by("kind", "name")
-    return render(request, "core/home.html", {"regions": regions})
+    context = {"regions": regions}
+    if request.user.is_authenticated:
+        # Filled by the apps (organisations, moderation, accounts) through core.hooks.
+        context["worklist"] = hooks.worklist(request.user)
+        context["coordinates"] = bool(coordinated_region_ids(request.user))
+    return render(request, "core/home.html", context)
 
 
 def region_list(request):

@@ -22,11 +22,13 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderation")
 
     def ready(self) -> None:
-        from landnetz.moderation import permissions, profiles  # noqa: F401
+        from landnetz.core import hooks
+        from landnetz.moderation import permissions, profiles, worklist  # noqa: F401
         from landnetz.notifications import registry as notification_kinds
         from landnetz.privacy.registry import Exclusion, ExportSpec, register_exclusion, register_export
 
         profiles.register_profiles()
+        hooks.add_to_worklist(worklist.work_for)
         for kind in [
             notification_kinds.Kind(
                 key="moderation.new_report",

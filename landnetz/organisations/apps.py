@@ -11,7 +11,7 @@ class OrganisationsConfig(AppConfig):
         # Register the rules (django-rules only autodiscovers modules named rules.py).
         from landnetz.core import hooks, schedule
         from landnetz.notifications import registry as notification_kinds
-        from landnetz.organisations import notifications, permissions, queries, reporting, search  # noqa: F401
+        from landnetz.organisations import notifications, permissions, queries, reporting, search, worklist  # noqa: F401
         from landnetz.organisations.services import erasure, members
         from landnetz.privacy.registry import (
             ErasureStep,
@@ -44,6 +44,7 @@ class OrganisationsConfig(AppConfig):
         reporting.register_organisations()
         hooks.provide("organisations_of_member", queries.organisations_of_member)
         hooks.provide("organisations_of_members", search.organisations_of_members)
+        hooks.add_to_worklist(worklist.work_for)
         search_kinds.register(search.ORGANISATIONS)
         hooks.on_stale(
             lambda profiles, organisations: organisations and search_index.reindex(search.ORGANISATION, organisations)

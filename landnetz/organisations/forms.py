@@ -276,6 +276,12 @@ class MemberActionForm(forms.Form):
 
 class OrganisationFilterForm(forms.Form):
     sector = forms.ChoiceField(label=_("Sector"), choices=[("", _("All sectors")), *Sector.choices], required=False)
+    verified = forms.ChoiceField(
+        label=_("Verification"),
+        choices=[("", _("Verified or not")), ("yes", _("Verified")), ("no", _("Not verified yet"))],
+        required=False,
+        error_messages={"invalid_choice": _("Please choose from the list.")},
+    )
     region = ids.ModelChoiceField(
         label=_("Region"),
         queryset=Region.objects.order_by("name"),

@@ -30,9 +30,13 @@ def organisations_visible_to(user) -> QuerySet[Organisation]:
     return organisations.select_related("municipality__region").order_by("name", "pk")
 
 
-def organisation_list(user, *, sector: str | None = None, region=None) -> QuerySet[Organisation]:
+def organisation_list(
+    user, *, sector: str | None = None, region=None, verified: bool | None = None
+) -> QuerySet[Organisation]:
     """The list page: visible organisations, optionally filtered, with their topics."""
     organisations = organisations_visible_to(user).prefetch_related("topics")
+    if verified is not None:
+        organisations = organisations.filter(verified_at__isnull=not verified)
     if sector:
         organisations = organisations.filter(sector=sector)
     if region is not None:

@@ -42,10 +42,11 @@ def _require(request, perm: str, organisation) -> None:
 
 def organisation_list(request):
     form = OrganisationFilterForm(request.GET or None)
-    sector, region = None, None
+    sector, region, verified = None, None, None
     if form.is_bound and form.is_valid():
         sector, region = form.cleaned_data["sector"] or None, form.cleaned_data["region"]
-    organisations = queries.organisation_list(request.user, sector=sector, region=region)
+        verified = {"yes": True, "no": False}.get(form.cleaned_data["verified"])
+    organisations = queries.organisation_list(request.user, sector=sector, region=region, verified=verified)
     page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -53,7 +54,7 @@ def organisation_list(request):
         {
             "page": page,
             "filter_form": form,
-            "filtered": bool(sector or region),
+            "filtered": bool(sector or region or verified is not None),
             "my_organisations": list(queries.organisations_of(request.user)),
             "can_create": request.user.has_perm("organisations.add_organisation"),
         },
