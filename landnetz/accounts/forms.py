@@ -171,7 +171,10 @@ class ProfileForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 5}),
         validators=[validate_multiline_text],
-        help_text=_("What you do, what you can help with. Markdown: **bold**, lists with “- ”."),
+        help_text=_(
+            "What you do, what you can help with. Two stars on each side make a word bold (**like this**); "
+            "a line that starts with “- ” becomes a list."
+        ),
     )
     sector = forms.ChoiceField(label=_("Sector"), choices=[("", _("Please choose")), *Sector.choices], required=False)
     job_title = forms.CharField(
