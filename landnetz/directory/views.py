@@ -61,7 +61,7 @@ def search(request):
         and bool(form.is_bound and form.cleaned_data.get("q"))
         and (page.paginator.count >= site_search.WINDOW)
     )
-    context = {"form": form, "page": page, "query": query.urlencode(), "capped": capped, "window": site_search.WINDOW}
+    context = {"form": form, "page": page, "capped": capped, "window": site_search.WINDOW}
     if page is not None and form.is_bound and page.paginator.count == 0:
         context["tries"] = _nothing_found_help(request, form, query)
     fragment = request.htmx and not request.htmx.history_restore_request

@@ -43,10 +43,6 @@ class Criteria:
     sort: str = "relevance"  # relevance | distance | name
 
 
-def visible_entries(viewer) -> QuerySet[SearchEntry]:
-    return SearchEntry.objects.filter(audience__in=audiences_of(viewer))
-
-
 class WithoutIndex(Func):
     """SQLite's "+column": the same value, but the planner will not use an index for it."""
 

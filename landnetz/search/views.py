@@ -23,11 +23,6 @@ def results(request):
         capped = page.paginator.count >= queries.WINDOW
         by_kind = queries.counts_by_kind(request.user, criteria)
         counts = [(kind.name, kind.label_plural, by_kind.get(kind.name, 0)) for kind in registry.kinds()]
-    query = request.GET.copy()
-    query.pop("page", None)
-    text_only = request.GET.copy()
-    for key in ("page", "kind"):
-        text_only.pop(key, None)
     return render(
         request,
         "search/results.html",
@@ -39,7 +34,5 @@ def results(request):
             "window": queries.WINDOW,
             "total": sum(count for _name, _label, count in counts),
             "selected_kind": form.cleaned_data.get("kind", "") if form.is_bound and form.is_valid() else "",
-            "query": query.urlencode(),
-            "text_query": text_only.urlencode(),
         },
     )

@@ -12,10 +12,5 @@ def search_url(entry) -> str:
 
 
 @register.filter
-def search_kind_label(entry) -> str:
-    return registry.get(entry.kind).label
-
-
-@register.filter
 def search_template(entry) -> str:
     return registry.get(entry.kind).result_template
