@@ -12,12 +12,13 @@ from itertools import batched
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import translation
 
 from landnetz.search.models import SearchEntry, SearchEntryLanguage, filter_token, tag_token
 from landnetz.search.registry import MEMBERS, PUBLIC, Document, get, kinds
 from landnetz.search.text import fold, index_text
+from landnetz.search.vocabulary import Vocabulary, normalised
 
 BATCH_SIZE = 2000
 INDEX_LANGUAGES = ("de", "en", "uk", "ar", "ru")
@@ -46,9 +47,11 @@ def reindex(kind: str, objects: Iterable) -> int:
     search_kind = get(kind)
     written = 0
     with transaction.atomic():
+        vocabulary = Vocabulary.load()
         for batch in _batches(objects):
             _remove(kind, [obj.pk for obj in batch])
-            written += _write([document for document in search_kind.documents(batch) if document is not None])
+            documents = [document for document in search_kind.documents(batch) if document is not None]
+            written += _write(documents, vocabulary)
     return written
 
 
@@ -68,6 +71,32 @@ def rebuild(kind_names: Sequence[str] = ()) -> int:
     return total
 
 
+def reindex_mentioning(words: Sequence[str]) -> int:
+    """Index again every object whose entry mentions one of these words (folded).
+
+    After a vocabulary term changed: its old words are in the entries it expanded, its new
+    ones in the entries it will expand. ``document`` holds the folded text with the
+    expansions, so a substring scan finds both (the term's German name is in every entry it
+    expanded); it may find a few more (a word inside another), which costs a reindex,
+    never a wrong result.
+    """
+    needles = sorted({normalised(word) for word in words} - {""})
+    if not needles:
+        return 0
+    mentions = Q()
+    for needle in needles:
+        mentions |= Q(document__contains=needle)
+    found: dict[str, list[int]] = {}
+    for kind, object_id in SearchEntry.objects.filter(mentions).values_list("kind", "object_id"):
+        found.setdefault(kind, []).append(object_id)
+    written = 0
+    for search_kind in kinds():
+        ids = found.get(search_kind.name)
+        if ids:
+            written += reindex(search_kind.name, search_kind.everything().filter(pk__in=ids))
+    return written
+
+
 def _batches(objects):
     if isinstance(objects, QuerySet):
         objects = objects.iterator(chunk_size=BATCH_SIZE)
@@ -80,8 +109,10 @@ def _remove(kind: str, object_ids: list[int]) -> None:
         SearchEntry.objects.filter(kind=kind, object_id__in=object_ids).delete()
 
 
-def _entry(document: Document) -> SearchEntry:
+def _entry(document: Document, vocabulary: Vocabulary) -> SearchEntry:
     text = " ".join(part for part in document.text if part)
+    # The names of every vocabulary term the text mentions, in all languages (vocabulary.py).
+    text = f"{text} {vocabulary.expand(text)}".strip()
     return SearchEntry(
         kind=document.kind,
         object_id=document.object_id,
@@ -120,10 +151,12 @@ def _filter_tokens(document: Document) -> list[str]:
     return tokens
 
 
-def _write(documents: list[Document]) -> int:
+def _write(documents: list[Document], vocabulary: Vocabulary) -> int:
     if not documents:
         return 0
-    entries = SearchEntry.objects.bulk_create([_entry(document) for document in documents], batch_size=BATCH_SIZE)
+    entries = SearchEntry.objects.bulk_create(
+        [_entry(document, vocabulary) for document in documents], batch_size=BATCH_SIZE
+    )
     if any(entry.pk is None for entry in entries):
         raise RuntimeError("the search index needs a database that returns the ids of inserted rows")
     SearchEntryLanguage.objects.bulk_create(

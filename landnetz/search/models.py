@@ -7,6 +7,8 @@ row's audience is indexed, so a hidden field can never be found.
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from landnetz.core.models import Municipality, Region, Topic
 
@@ -120,3 +122,50 @@ class FullTextRow(models.Model):
 
     def __str__(self) -> str:
         return str(self.entry_id)
+
+
+class Term(models.Model):
+    """A word of the shared vocabulary: a profession, a service or a kind of help, named in
+    every interface language with its synonyms and (in German) its word family.
+
+    Coordinators keep the list. When an indexed text contains any of a term's words, its
+    search entry also gets every other word of that term and of its broader terms
+    (``vocabulary.Vocabulary``): a search for "педіатр" finds "Kinderärztin", one for
+    "лікар" finds her too, because paediatrics is part of "Arzt".
+    """
+
+    class Kind(models.TextChoices):
+        PROFESSION = "profession", _("Profession")
+        SERVICE = "service", _("Service or kind of help")
+
+    name = models.CharField(_("name (German)"), max_length=80, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SERVICE)
+    broader = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="narrower",
+    )
+    # {"de": ["Kinderärztin", "Pädiatrie"], "uk": ["педіатр", "дитячий лікар"], …}
+    synonyms = models.JSONField(_("names and synonyms"), default=dict, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def label(self) -> str:
+        """The term in the reader's language: its first name there, else the German name."""
+        names = self.synonyms.get(get_language() or "de") or []
+        return names[0] if names and (get_language() or "de") != "de" else self.name
+
+    def words(self) -> list[str]:
+        """Every name of this term, in every language, the German name first."""
+        return [self.name, *(word for names in self.synonyms.values() for word in names)]

@@ -14,9 +14,10 @@ from django.db import connection
 from django.db.models import CharField, Count, Exists, F, FloatField, Func, OuterRef, Q, QuerySet, Value
 from django.db.models.expressions import ExpressionWrapper
 from django.db.models.functions import Substr
+from django.shortcuts import get_object_or_404
 
 from landnetz.core.models import Municipality, Region, Topic
-from landnetz.search.models import SearchEntry, SearchEntryLanguage, filter_token, tag_token
+from landnetz.search.models import SearchEntry, SearchEntryLanguage, Term, filter_token, tag_token
 from landnetz.search.registry import MEMBERS, PUBLIC, audiences_of
 from landnetz.search.text import fold, stem, words
 
@@ -272,3 +273,16 @@ def _postgres_text(entries: QuerySet, terms: list[str], groups: list[list[str]])
             condition &= Q(search_vector=query) | Q(document__trigram_word_similar=fold(term))
         rank = rank + SearchRank(F("search_vector"), query) + TrigramWordSimilarity(fold(term), head)
     return entries.filter(condition).annotate(rank=ExpressionWrapper(rank, output_field=FloatField()))
+
+
+# --- The vocabulary ------------------------------------------------------------------------
+
+
+def vocabulary_terms(text: str = "") -> QuerySet[Term]:
+    """Terms for the coordinators' list, broader term included; ``text`` narrows by name."""
+    terms = Term.objects.select_related("broader").order_by("name", "pk")
+    return terms.filter(name__icontains=text.strip()) if text.strip() else terms
+
+
+def term_by_id(term_id: int) -> Term:
+    return get_object_or_404(Term.objects.select_related("broader"), pk=term_id)
