@@ -17,7 +17,7 @@ from django.utils import translation
 
 from landnetz.search.models import SearchEntry, SearchEntryLanguage, filter_token, tag_token
 from landnetz.search.registry import MEMBERS, PUBLIC, Document, get, kinds
-from landnetz.search.text import fold, index_text
+from landnetz.search.text import fold, index_text, stem, words
 from landnetz.search.vocabulary import Vocabulary, normalised
 
 BATCH_SIZE = 2000
@@ -112,7 +112,7 @@ def _remove(kind: str, object_ids: list[int]) -> None:
 def _entry(document: Document, vocabulary: Vocabulary) -> SearchEntry:
     text = " ".join(part for part in document.text if part)
     # The names of every vocabulary term the text mentions, in all languages (vocabulary.py).
-    text = f"{text} {vocabulary.expand(text)}".strip()
+    expansion = vocabulary.expand(text)
     return SearchEntry(
         kind=document.kind,
         object_id=document.object_id,
@@ -122,8 +122,8 @@ def _entry(document: Document, vocabulary: Vocabulary) -> SearchEntry:
         summary=(document.summary or "")[:300],
         language=document.language,
         sort_title=fold(document.title)[:200],
-        document=fold(text),
-        stemmed=index_text(text),
+        document=fold(f"{text} {expansion}".strip()),
+        stemmed=f"{index_text(text)} {_expansion_stems(expansion)}".strip(),
         # Filter words come from ids and keys only, and go to their own column: user text
         # can never reach them.
         filters=" ".join(_filter_tokens(document)),
@@ -134,6 +134,14 @@ def _entry(document: Document, vocabulary: Vocabulary) -> SearchEntry:
         latitude=document.latitude,
         longitude=document.longitude,
     )
+
+
+@lru_cache(maxsize=4096)
+def _expansion_stems(expansion: str) -> str:
+    # The vocabulary lists the words people type, so the tails of its compound words are
+    # not needed; without them, and remembered (many entries mention the same terms),
+    # an entry costs little more to index than without the vocabulary.
+    return " ".join(stem(word) for word in words(expansion))
 
 
 def _filter_tokens(document: Document) -> list[str]:

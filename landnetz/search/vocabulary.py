@@ -33,6 +33,9 @@ class Vocabulary:
     # Normalised word or phrase -> every name (as written) of its term and its broader terms.
     expansions: dict[str, str]
     longest: int = 1  # words in the longest phrase
+    # First words of the phrases: only there is a longer lookup worth trying (they match
+    # whole; only a phrase's last word may carry an ending).
+    phrase_starts: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> "Vocabulary":
@@ -51,7 +54,8 @@ class Vocabulary:
                     # A word of two terms gets the names of both.
                     expansions[key] = list(dict.fromkeys([*expansions.get(key, []), *names]))
         longest = max((key.count(" ") + 1 for key in expansions), default=1)
-        return cls({key: " ".join(names) for key, names in expansions.items()}, longest)
+        starts = frozenset(key.split(" ", 1)[0] for key in expansions if " " in key)
+        return cls({key: " ".join(names) for key, names in expansions.items()}, longest, starts)
 
     def expand(self, text: str) -> str:
         """Every name of every term that ``text`` mentions (empty if none).
@@ -63,8 +67,9 @@ class Vocabulary:
             return ""
         tokens = words(text)
         found: dict[str, None] = {}
-        for start in range(len(tokens)):
-            for length in range(min(self.longest, len(tokens) - start), 0, -1):
+        for start, token in enumerate(tokens):
+            longest = min(self.longest, len(tokens) - start) if token in self.phrase_starts else 1
+            for length in range(longest, 0, -1):
                 expansion = self._lookup(tokens[start : start + length])
                 if expansion:
                     found[expansion] = None
