@@ -82,6 +82,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Form errors that say what to do instead of Django's generic texts (landnetz.core.forms).
+FORM_RENDERER = "landnetz.core.forms.FormRenderer"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -201,6 +203,8 @@ LANDNETZ_RETENTION_DAYS = {
 LANDNETZ_RATE_LIMITS = {
     "invite": env_str("RATE_LIMIT_INVITE", "10/m,40/d"),
     "report": env_str("RATE_LIMIT_REPORT", "5/m,30/d"),
+    # "Resend the e-mail" / "Wrong address? Change it" after sign-up, per sign-up (accounts.signup).
+    "confirmation_mail": env_str("RATE_LIMIT_CONFIRMATION_MAIL", "5/h"),
 }
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Landnetz")
@@ -336,6 +340,14 @@ LOGGING = {
 
 LANDNETZ_LAND_KEY = env_str("LANDNETZ_LAND_KEY", "15")
 LANDNETZ_NETWORK_NAME = env_str("LANDNETZ_NETWORK_NAME", "Sachsen-Anhalt")
+# The operator's contact, shown on the easy-to-read page (Leichte Sprache) and wherever the
+# site names whom to ask. The Impressum is edited in the site; these are the same details.
+# Development and tests show demo values; production shows only what is set.
+_DEMO = not PRODUCTION
+LANDNETZ_OPERATOR_NAME = env_str("LANDNETZ_OPERATOR_NAME", "Landnetz-Koordinierungsstelle (Demo)" if _DEMO else "")
+LANDNETZ_OPERATOR_ADDRESS = env_str("LANDNETZ_OPERATOR_ADDRESS", "Musterstraße 1, 39576 Stendal" if _DEMO else "")
+LANDNETZ_OPERATOR_EMAIL = env_str("LANDNETZ_OPERATOR_EMAIL", "landnetz@example.org" if _DEMO else "")
+LANDNETZ_OPERATOR_PHONE = env_str("LANDNETZ_OPERATOR_PHONE", "03931 000000" if _DEMO else "")
 ADMIN_URL = env_str("ADMIN_URL", "admin/")
 # Development and tests serve static files straight from the app folders.
 WHITENOISE_USE_FINDERS = not PRODUCTION

@@ -1,9 +1,10 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib.auth import get_user_model
-from django.shortcuts import resolve_url
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, resolve_url
 from django.utils import translation
 
-from landnetz.accounts import devices
+from landnetz.accounts import devices, signup, validators
 from landnetz.core.validators import validate_plain_text
 
 
@@ -25,6 +26,29 @@ class AccountAdapter(DefaultAccountAdapter):
         """Sign-up, e-mail change and password reset: no text-direction or control characters."""
         validate_plain_text(email)
         return super().clean_email(email)
+
+    def clean_password(self, password: str, user=None) -> str:
+        """One problem at a time: "too common" and "a common word with digits" say the same,
+        and a list of five complaints under a password field helps nobody."""
+        try:
+            return super().clean_password(password, user=user)
+        except ValidationError as error:
+            # Ours name the weakness most precisely (a repeated pattern, your own name).
+            specific = [problem for problem in error.error_list if problem.code in validators.MESSAGES]
+            raise ValidationError((specific or error.error_list)[:1]) from None
+
+    def respond_email_verification_sent(self, request, user):
+        """After a sign-up or a login to an unconfirmed account: our page, which offers to
+        send the e-mail again or to another address (``accounts.signup``)."""
+        signup.remember_verification_sent(request, user)
+        return redirect("accounts:confirmation_sent")
+
+    def add_message(self, request, level, message_template=None, message_context=None, extra_tags="", message=None):
+        # "Confirmation e-mail sent to …" after a sign-up or login: the page we send people to
+        # says so, with the address (members adding an address still get the message).
+        if message_template == "account/messages/email_confirmation_sent.txt" and not request.user.is_authenticated:
+            return
+        super().add_message(request, level, message_template, message_context, extra_tags, message)
 
     def get_login_redirect_url(self, request) -> str:
         # After login, continue in the member's own language.

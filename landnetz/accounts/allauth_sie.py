@@ -149,3 +149,9 @@ MESSAGES = (
 # entries with a msgctxt as ``pgettext_lazy(context, msgid)``. None of allauth's informal
 # German strings is a plural or has a context at the moment, so this tuple is empty.
 PLURAL_MESSAGES: tuple = ()
+
+
+# Labels of allauth's forms that another catalogue translates into English: Django's own
+# Ukrainian catalogue (django.contrib.auth) has "Email" → "Email", and it wins over
+# allauth's. ``locale/uk`` (and the others, for consistency) translate it again.
+UNTRANSLATED_LABELS = (gettext_noop("Email"),)

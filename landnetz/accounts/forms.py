@@ -11,9 +11,9 @@ from landnetz.accounts import services
 from landnetz.accounts.models import User
 from landnetz.core import ids
 from landnetz.core import queries as core_queries
-from landnetz.core.fields import EmailField, PhoneField, URLField
+from landnetz.core.fields import EmailField, MunicipalityField, PhoneField, RadioSelect, URLField
 from landnetz.core.images import clean_image
-from landnetz.core.languages import SPOKEN_LANGUAGES, LanguageLevel
+from landnetz.core.languages import SPOKEN_LANGUAGES, WRITTEN_LANGUAGES, LanguageLevel
 from landnetz.core.models import Municipality, Region, Sector, Topic, Visibility
 from landnetz.core.validators import ascii_digits, is_ascii_number, validate_multiline_text, validate_plain_text
 
@@ -112,8 +112,27 @@ class SignupForm(forms.Form):
         )
 
 
+# The privacy statement link stands before the box: people read it before they tick.
+SignupForm.base_fields["privacy_consent"].hint_first = True
+
+
 class ConsentForm(forms.Form):
     privacy_consent = SignupForm.base_fields["privacy_consent"]
+
+
+class ChangeAddressForm(forms.Form):
+    """The form "Wrong address? Change it" on the page that asks to confirm the address."""
+
+    email = EmailField(
+        label=_("Correct e-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def clean_email(self):
+        from allauth.account.adapter import get_adapter
+
+        return get_adapter().clean_email(self.cleaned_data["email"].strip().lower())
 
 
 class PreferencesForm(forms.Form):
@@ -138,22 +157,16 @@ class PreferencesForm(forms.Form):
 # --- Profile ---------------------------------------------------------------------------
 
 
-def _visibility_field(label):
-    return forms.ChoiceField(label=label, choices=Visibility.choices, initial=Visibility.NOBODY)
-
-
-def municipality_choices():
-    """Municipalities grouped by region, for a select with optgroups."""
-    groups: dict[str, list] = {}
-    for municipality in Municipality.objects.select_related("region").order_by("region__name", "name"):
-        groups.setdefault(municipality.region.name, []).append((municipality.pk, municipality.name))
-    return [("", _("Please choose")), *groups.items()]
+def _visibility_field(label, **kwargs):
+    """Who sees the profile or one contact detail: radio buttons, all options in view."""
+    return forms.ChoiceField(
+        label=label, choices=Visibility.choices, initial=Visibility.NOBODY, widget=RadioSelect, **kwargs
+    )
 
 
 class ProfileForm(forms.Form):
-    visibility = forms.ChoiceField(
-        label=_("Who can see my profile"),
-        choices=Visibility.choices,
+    visibility = _visibility_field(
+        _("Who can see my profile"),
         help_text=_("“Only me” hides your profile from the directory. Each contact detail below has its own setting."),
     )
     photo = forms.ImageField(
@@ -180,12 +193,21 @@ class ProfileForm(forms.Form):
     job_title = forms.CharField(
         label=_("Role or job title"), max_length=120, required=False, validators=[validate_plain_text]
     )
-    municipality = forms.TypedChoiceField(
-        label=_("Municipality"),
-        coerce=int,
+    bio_language = forms.ChoiceField(
+        label=_("Language of these texts"),
+        choices=WRITTEN_LANGUAGES,
         required=False,
+        help_text=_(
+            "In which language did you write your role and “About me”? "
+            "Screen readers then read them with the right pronunciation."
+        ),
+        error_messages={"invalid_choice": _("Please choose a language from the list.")},
+    )
+    municipality = MunicipalityField(
+        label=_("Municipality"),
+        required=False,
+        empty_label=_("Please choose"),
         help_text=_("Where you live or work. Your region follows from it."),
-        error_messages={"invalid_choice": _("Please choose a municipality from the list.")},
     )
     topics = ids.ModelMultipleChoiceField(
         label=_("Topics I know about"),
@@ -216,9 +238,23 @@ class ProfileForm(forms.Form):
     )
     office_hours_visibility = _visibility_field(_("Who can see the office hours"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, writer_language: str = settings.LANGUAGE_CODE, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].choices = municipality_choices()
+        self.writer_language = writer_language
+
+    @classmethod
+    def typed(cls, data, files=None) -> dict:
+        """What was typed into the form, as initial values (the photo cannot come back)."""
+        form = cls()
+        return {
+            name: field.widget.value_from_datadict(data, files or {}, form.add_prefix(name))
+            for name, field in form.fields.items()
+            if not isinstance(field, forms.FileField)
+        }
+
+    def clean_bio_language(self):
+        """Not sent (an older page): the language the member writes in, the page's."""
+        return self.cleaned_data["bio_language"] or self.writer_language
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
@@ -262,6 +298,26 @@ class BaseLanguageFormSet(forms.BaseFormSet):
 
     def languages(self) -> list[tuple[str, str]]:
         return [(f.cleaned_data["code"], f.cleaned_data["level"]) for f in self.forms if f.cleaned_data.get("code")]
+
+    @classmethod
+    def with_new_row(cls, data, prefix: str):
+        """The rows as typed plus one empty row ("Add another language"), nothing validated.
+
+        Without JavaScript the button submits the whole page; it comes back unchanged,
+        with one more row, which gets the focus.
+        """
+        try:
+            count = int(data.get(f"{prefix}-TOTAL_FORMS", 0))
+        except ValueError:
+            count = 0
+        count = max(0, min(count, cls.max_num))
+        names = list(cls.form.base_fields)
+        rows = [{name: data.get(f"{prefix}-{index}-{name}", "") for name in names} for index in range(count)]
+        formset = cls(prefix=prefix, initial=rows)
+        formset.extra = 1 if count < cls.max_num else 0
+        if formset.extra:
+            formset.forms[-1].fields["code"].widget.attrs["autofocus"] = True
+        return formset
 
 
 LanguageFormSet = formset_factory(

@@ -2,10 +2,11 @@
 
 from functools import partial
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
 
-from landnetz.accounts.models import Profile, ProfileLanguage
+from landnetz.accounts.models import Profile, ProfileLanguage, User
 from landnetz.core import hooks
 from landnetz.core import queries as core_queries
 from landnetz.core.images import reencode
@@ -106,7 +107,7 @@ def update_profile(*, user, profile, data: dict, languages: list[tuple[str, str]
         raise PermissionDenied
     photo, remove_photo = data.pop("photo", None), data.pop("remove_photo", False)
     topics = data.pop("topics", [])
-    municipality_id = data.pop("municipality", None)
+    municipality = data.pop("municipality", None)  # a Municipality (the form) or its id
     for name, value in data.items():
         setattr(profile, name, value)
     if remove_photo and profile.photo:
@@ -119,8 +120,9 @@ def update_profile(*, user, profile, data: dict, languages: list[tuple[str, str]
     profile.topics.set(topics)
     profile.languages.all().delete()
     ProfileLanguage.objects.bulk_create(ProfileLanguage(profile=profile, code=c, level=lv) for c, lv in languages)
-    if municipality_id:
-        municipality = Municipality.objects.select_related("region").get(pk=municipality_id)
+    if municipality and not isinstance(municipality, Municipality):
+        municipality = Municipality.objects.select_related("region").get(pk=municipality)
+    if municipality:
         user.municipality, user.region = municipality, municipality.region
     else:
         user.municipality = None
@@ -153,3 +155,58 @@ def clear_profile(*, profile) -> None:
     profile.topics.clear()
     profile.languages.all().delete()
     _reindex(profile.user)
+
+
+# --- Sign-ups not confirmed yet (the "wrong address? change it" offer, accounts.signup) ------
+
+
+def email_taken(email: str, *, except_user=None) -> bool:
+    """Whether another account uses ``email`` (as login or as any of its addresses)."""
+    users = User.objects.filter(email__iexact=email)
+    addresses = EmailAddress.objects.filter(email__iexact=email)
+    if except_user is not None:
+        users = users.exclude(pk=except_user.pk)
+        addresses = addresses.exclude(user=except_user)
+    return users.exists() or addresses.exists()
+
+
+@transaction.atomic
+def change_unconfirmed_email(*, user, email: str) -> bool:
+    """Move an account whose address nobody has confirmed yet to ``email`` (the person
+    mistyped it). False, and nothing changed, when the account has a confirmed address or
+    another account uses ``email``.
+
+    The old address row is deleted, not renamed: a confirmation link already sent to the
+    mistyped address names that row and must not confirm the new one.
+    """
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if EmailAddress.objects.filter(user=user, verified=True).exists() or email_taken(email, except_user=user):
+        return False
+    if user.email.lower() == email.lower() and EmailAddress.objects.filter(user=user, email__iexact=email).exists():
+        return True
+    EmailAddress.objects.filter(user=user).delete()
+    EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
+    user.email = email
+    user.save(update_fields=["email"])
+    return True
+
+
+@transaction.atomic
+def create_signup(
+    *, email: str, password: str, display_name: str, region: int | None, municipality: int | None, language: str
+):
+    """Create the account a person signed up for at an address that already had one, now
+    at the corrected address. ``password`` is the hash computed at sign-up."""
+    user = User(email=email, password=password, display_name=display_name)
+    user.save()
+    region = Region.objects.filter(pk=region).first() if region else None
+    place = Municipality.objects.filter(pk=municipality).first() if municipality and region else None
+    complete_signup(
+        user=user,
+        display_name=display_name,
+        region=region,
+        municipality=place,
+        language=language or user.preferred_language,
+    )
+    EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
+    return user

@@ -10,11 +10,12 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
 
-from landnetz.accounts import queries, services
-from landnetz.accounts.forms import ConsentForm, LanguageFormSet, PreferencesForm, ProfileForm
+from landnetz.accounts import queries, services, signup
+from landnetz.accounts.forms import ChangeAddressForm, ConsentForm, LanguageFormSet, PreferencesForm, ProfileForm
 
 
 @require_POST
@@ -76,6 +77,8 @@ def preferences(request):
 
 # --- Profiles ------------------------------------------------------------------------------
 
+ADD_LANGUAGE = "add-language"  # the name of the "Add another language" button
+
 
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -88,7 +91,17 @@ def profile_edit(request):
         if name not in {"photo", "remove_photo", "topics", "municipality"}
     }
     initial |= {"topics": list(profile.topics.all()), "municipality": user.municipality_id}
-    form = ProfileForm(request.POST or None, request.FILES or None, initial=initial)
+    if not profile.bio and not profile.job_title:  # nothing written yet: in the language of the page
+        initial["bio_language"] = request.LANGUAGE_CODE
+    if request.method == "POST" and ADD_LANGUAGE in request.POST:
+        # "Add another language" without JavaScript: the page again, as typed, one row more; nothing saved.
+        form = ProfileForm(initial=ProfileForm.typed(request.POST, request.FILES))
+        languages = LanguageFormSet.with_new_row(request.POST, prefix="languages")
+        context = {"form": form, "languages": languages, "profile": profile, "add_language": ADD_LANGUAGE}
+        return render(request, "accounts/profile_edit.html", context)
+    form = ProfileForm(
+        request.POST or None, request.FILES or None, initial=initial, writer_language=request.LANGUAGE_CODE
+    )
     languages = LanguageFormSet(
         request.POST or None,
         prefix="languages",
@@ -100,7 +113,8 @@ def profile_edit(request):
         )
         messages.success(request, _("Your profile has been saved."))
         return redirect("accounts:profile")
-    return render(request, "accounts/profile_edit.html", {"form": form, "languages": languages, "profile": profile})
+    context = {"form": form, "languages": languages, "profile": profile, "add_language": ADD_LANGUAGE}
+    return render(request, "accounts/profile_edit.html", context)
 
 
 @login_required
@@ -131,3 +145,48 @@ def person_photo(request, user_id: int):
     response["Content-Disposition"] = "inline"
     response["Cache-Control"] = "private, max-age=3600"
     return response
+
+
+# --- "Please confirm your e-mail address" ---------------------------------------------------
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirmation_sent(request):
+    """After a sign-up or a login to an unconfirmed account: resend, or correct the address.
+
+    What this browser may do is in its session (``accounts.signup``); without it (another
+    browser, or the offer has expired) the page says how to get it back: log in.
+    """
+    if request.user.is_authenticated:  # members manage their addresses on the e-mail page
+        return redirect("account_email")
+    state = signup.unconfirmed(request)
+    if state is None or state.confirmed:
+        if request.method == "POST":
+            return redirect("accounts:confirmation_sent")
+        return render(request, "account/verification_sent.html", {"confirmed": state is not None})
+    form = ChangeAddressForm(request.POST or None, initial={"email": state.email})
+    if request.method == "POST" and form.is_valid():
+        if signup.change_address(request, state, form.cleaned_data["email"]):
+            messages.success(request, _("We have sent the e-mail to the new address."))
+        else:
+            messages.error(request, _("You have asked for several e-mails in a short time. Please wait a while."))
+        return redirect("accounts:confirmation_sent")
+    return render(request, "account/verification_sent.html", {"pending": state, "form": form})
+
+
+@require_POST
+def resend_confirmation(request):
+    state = signup.unconfirmed(request)
+    if state is not None and not state.confirmed:
+        if signup.resend(request, state):
+            messages.success(request, _("We have sent the e-mail again."))
+        else:
+            messages.error(
+                request,
+                _(
+                    "We have just sent you an e-mail. Please wait a few minutes before asking again; "
+                    "the link in the earlier e-mail still works."
+                ),
+            )
+    return redirect("accounts:confirmation_sent")

@@ -52,7 +52,7 @@ def test_newcomer_journey(page, regions, lang):
     page.check("[name=privacy_consent]")
     mails_before = outbox_size()
     submit(page, submit_button(page, "password1"))
-    assert "/accounts/confirm-email/" in page.url, f"expected the 'check your e-mail' page, got {page.url}"
+    assert "/accounts/confirmation/" in page.url, f"expected the 'check your e-mail' page, got {page.url}"
 
     # --- Confirm the e-mail address from the mail ----------------------------------------
     message = wait_for_mail(email, mails_before)

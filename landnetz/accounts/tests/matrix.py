@@ -119,6 +119,7 @@ BODIES = {
     "LANGUAGE": lambda ctx: {"language": "en", "next": "/de/"},
     "PREFERENCES": _preferences,
     "CONSENT": lambda ctx: {"privacy_consent": "on"},
+    "KEEP_ALIVE": lambda ctx: {},  # "Stay logged in" in the idle warning (static/js/idle-warning.js)
     "PROFILE": _profile,
     # allauth's forms
     "LOGIN": _login,
@@ -128,6 +129,9 @@ BODIES = {
     "ADD_EMAIL": lambda ctx: {"action_add": "", "email": f"{unique('second')}@example.org"},
     "REAUTHENTICATE": lambda ctx: {"password": TEST_PASSWORD},
     "RESET_PASSWORD": lambda ctx: {"email": ctx.user.email if ctx.user else "volunteer@example.org"},
+    # "Please confirm your e-mail address" (accounts.signup): the session decides
+    "CHANGE_ADDRESS": lambda ctx: {"email": f"{unique('corrected')}@example.org"},
+    "RESEND": lambda ctx: {},
 }
 
 
