@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from landnetz.core.languages import SPOKEN_LANGUAGES, LanguageLevel
+from landnetz.core.languages import SPOKEN_LANGUAGES, WRITTEN_LANGUAGES, LanguageLevel
 from landnetz.core.models import Sector, Topic, Visibility
 from landnetz.core.validators import validate_plain_text
 
@@ -118,6 +118,11 @@ class Profile(models.Model):
     bio = models.TextField(_("about me"), max_length=2000, blank=True)
     sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices, blank=True)
     job_title = models.CharField(_("role or job title"), max_length=120, blank=True)
+    # The language the member wrote the bio and job title in: pages mark that text with
+    # ``lang`` so that screen readers read it with the right voice.
+    bio_language = models.CharField(
+        _("language of the texts"), max_length=8, choices=WRITTEN_LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     topics = models.ManyToManyField(Topic, blank=True, related_name="profiles", verbose_name=_("topics"))
     is_interpreter = models.BooleanField(_("I can interpret or mediate between languages"), default=False)
     open_to_newcomers = models.BooleanField(_("Newcomers may contact me"), default=False)

@@ -8,12 +8,16 @@ of other scripts are written as 0–9 before postcodes and phone numbers are che
 """
 
 import re
+from itertools import groupby
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
+from landnetz.core import ids
+from landnetz.core.models import Municipality
 from landnetz.core.validators import ascii_digits, validate_plain_text
 
 
@@ -72,3 +76,42 @@ class PhoneField(_PlainTextFirst, forms.CharField):
 
     def to_python(self, value):
         return ascii_digits(super().to_python(value))
+
+
+class RadioSelect(forms.RadioSelect):
+    """Radio buttons in KERN's markup (``kern-form-check``), one per line.
+
+    ``templates/forms/field.html`` puts them in a fieldset whose legend is the field's
+    label: the group's accessible name. Use it instead of a select where the choice
+    matters and the options are few (who sees a profile or a contact detail): all options
+    are visible at once, and arrow keys move between them.
+    """
+
+    template_name = "core/widgets/radio.html"
+    option_template_name = "core/widgets/radio_option.html"
+
+
+class _MunicipalitiesByRegion(ModelChoiceIterator):
+    """The municipalities as one ``<optgroup>`` per region (Landkreis or kreisfreie Stadt)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        rows = self.queryset.select_related("region").order_by("region__name", "name", "pk")
+        for region, municipalities in groupby(rows, key=lambda municipality: municipality.region):
+            # "Landkreis Stendal", "Dessau-Roßlau, Stadt": the official names say the kind.
+            yield (region.name, [self.choice(municipality) for municipality in municipalities])
+
+
+class MunicipalityField(ids.ModelChoiceField):
+    """A municipality, chosen from a select grouped by region; one query, whatever the data."""
+
+    iterator = _MunicipalitiesByRegion
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", Municipality.objects.select_related("region"))
+        kwargs.setdefault("error_messages", {"invalid_choice": _("Please choose a municipality from the list.")})
+        super().__init__(**kwargs)
+
+    def label_from_instance(self, obj) -> str:
+        return obj.name

@@ -43,3 +43,8 @@ class LanguageLevel(models.TextChoices):
     FLUENT = "fluent", _("fluent")
     GOOD = "good", _("good")
     BASIC = "basic", _("basic")
+
+
+# The languages a member may say a text of theirs is written in (``lang`` of the text on
+# every page that shows it): the spoken ones that are written.
+WRITTEN_LANGUAGES = [(code, name) for code, name in SPOKEN_LANGUAGES if code != "gsg"]

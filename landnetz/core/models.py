@@ -161,7 +161,7 @@ class Visibility(models.TextChoices):
     """Who may see a profile, an organisation or a single contact field."""
 
     PUBLIC = "public", _("Everyone, also without login")
-    MEMBERS = "members", _("Logged-in members only")
+    MEMBERS = "members", _("Logged-in members")
     NOBODY = "nobody", _("Only me")
 
 

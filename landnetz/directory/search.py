@@ -63,6 +63,7 @@ def _document(profile, organisations) -> Document:
         audience=profile.visibility,
         text=text,
         summary=profile.job_title,
+        language=profile.bio_language,  # of the summary (job title): the result card marks it
         sector=profile.sector,
         region_id=user.region_id,
         municipality_id=user.municipality_id,

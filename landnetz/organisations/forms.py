@@ -5,12 +5,13 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from landnetz.core import ids
-from landnetz.core.fields import EmailField, PhoneField, PostcodeField, URLField
-from landnetz.core.languages import SPOKEN_LANGUAGES
-from landnetz.core.models import Municipality, Region, Sector, Topic
+from landnetz.core.fields import EmailField, MunicipalityField, PhoneField, PostcodeField, RadioSelect, URLField
+from landnetz.core.languages import SPOKEN_LANGUAGES, WRITTEN_LANGUAGES
+from landnetz.core.models import Region, Sector, Topic
 from landnetz.core.validators import validate_multiline_text, validate_plain_text
 from landnetz.organisations.images import clean_logo
 from landnetz.organisations.models import Invitation, Membership, Organisation
@@ -58,11 +59,6 @@ class CoordinateField(forms.Field):
         return value
 
 
-class MunicipalityChoiceField(ids.ModelChoiceField):
-    def label_from_instance(self, obj) -> str:
-        return f"{obj.name} ({obj.region.name})"
-
-
 class LogoField(forms.FileField):
     """An optional logo, judged by its content (see ``images.clean_logo``)."""
 
@@ -107,8 +103,16 @@ class OrganisationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         validators=[validate_multiline_text],
         help_text=_(
-            "What you do and for whom. Markdown: **bold**, *italic*, lists with “- ”, links as [text](https://…)."
+            "What you do and for whom. Two stars on each side make a word bold (**like this**), "
+            "a line that starts with “- ” becomes a list, and [text](https://…) becomes a link."
         ),
+    )
+    description_language = forms.ChoiceField(
+        label=_("Language of the description"),
+        choices=WRITTEN_LANGUAGES,
+        required=False,
+        help_text=_("Screen readers then read the description with the right pronunciation."),
+        error_messages={"invalid_choice": _("Please choose a language from the list.")},
     )
     topics = ids.ModelMultipleChoiceField(
         label=_("Topics"),
@@ -131,11 +135,7 @@ class OrganisationForm(forms.Form):
         validators=[validate_plain_text],
     )
     postcode = PostcodeField(label=_("Postcode"), required=False)
-    municipality = MunicipalityChoiceField(
-        label=_("Municipality"),
-        queryset=Municipality.objects.select_related("region").order_by("name", "pk"),
-        error_messages={"invalid_choice": _("Please choose a municipality from the list.")},
-    )
+    municipality = MunicipalityField(label=_("Municipality"), empty_label=_("Please choose"))
     latitude = CoordinateField(
         label=_("Latitude"),
         minimum=LATITUDE_RANGE[0],
@@ -170,7 +170,7 @@ class OrganisationForm(forms.Form):
     visibility = forms.ChoiceField(
         label=_("Who can see this page"),
         choices=Organisation.Visibility.choices,
-        widget=forms.RadioSelect,
+        widget=RadioSelect,
         initial=Organisation.Visibility.PUBLIC,
     )
     logo = LogoField(
@@ -185,6 +185,8 @@ class OrganisationForm(forms.Form):
         self.organisation = organisation
         if organisation is not None and "initial" not in kwargs:
             kwargs["initial"] = initial_from(organisation)
+        # A new description is written in the language of the page, unless the writer says otherwise.
+        kwargs["initial"] = {"description_language": get_language(), **kwargs.get("initial", {})}
         super().__init__(*args, **kwargs)
         if organisation is None or not organisation.logo:
             del self.fields["remove_logo"]
@@ -214,6 +216,7 @@ def initial_from(organisation: Organisation) -> dict:
         "kind": organisation.kind,
         "sector": organisation.sector,
         "description": organisation.description,
+        "description_language": organisation.description_language,
         "topics": [topic.pk for topic in organisation.topics.all()],
         "languages": [language.code for language in organisation.languages.all()],
         "street": organisation.street,

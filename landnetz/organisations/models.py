@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from landnetz.core.languages import SPOKEN_LANGUAGES
+from landnetz.core.languages import SPOKEN_LANGUAGES, WRITTEN_LANGUAGES
 from landnetz.core.models import Municipality, Sector, Topic
 
 
@@ -35,13 +35,20 @@ class Organisation(models.Model):
 
     class Visibility(models.TextChoices):
         PUBLIC = "public", _("Everyone, also without login")
-        MEMBERS = "members", _("Logged-in members only")
+        MEMBERS = "members", _("Logged-in members")
 
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("address name"), max_length=170, unique=True)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices)
     description = models.TextField(_("description"), max_length=5000, blank=True)
+    # Pages mark the description with ``lang`` so that screen readers use the right voice.
+    description_language = models.CharField(
+        _("language of the description"),
+        max_length=8,
+        choices=WRITTEN_LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
     topics = models.ManyToManyField(Topic, blank=True, related_name="organisations", verbose_name=_("topics"))
     street = models.CharField(_("street and number"), max_length=150, blank=True)
     postcode = models.CharField(_("postcode"), max_length=5, blank=True)

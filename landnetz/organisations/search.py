@@ -41,6 +41,7 @@ def _document(organisation: Organisation) -> Document:
         key=organisation.slug,
         title=organisation.name,
         audience=organisation.visibility,
+        language=organisation.description_language,
         text=[
             organisation.name,
             organisation.description,

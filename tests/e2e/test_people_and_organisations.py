@@ -289,7 +289,7 @@ def test_volunteer_completes_her_profile(new_context, lang, volunteer, outsider,
     assert page.locator(f"main select[name=municipality] optgroup option[value='{tangerhuette.pk}']").count() == 1
 
     # First attempt: a phone number with letters and a language without a level.
-    page.select_option("[name=visibility]", "members")
+    page.check("[name=visibility][value=members]")
     page.fill("[name=bio]", bio)
     page.fill("[name=job_title]", job_title)
     page.select_option("[name=sector]", "civil_society")
@@ -299,13 +299,13 @@ def test_volunteer_completes_her_profile(new_context, lang, volunteer, outsider,
     page.select_option("[name=languages-0-level]", "native")
     page.select_option("[name=languages-1-code]", "ru")
     page.fill("[name=phone]", "ruf mich an")
-    page.select_option("[name=phone_visibility]", "nobody")
+    page.check("[name=phone_visibility][value=nobody]")
     page.fill("[name=office_hours]", office_hours)
-    page.select_option("[name=office_hours_visibility]", "public")
+    page.check("[name=office_hours_visibility][value=public]")
     page.fill("[name=contact_email]", email)
-    page.select_option("[name=contact_email_visibility]", "members")
+    page.check("[name=contact_email_visibility][value=members]")
     page.fill("[name=messenger]", messenger)
-    page.select_option("[name=messenger_visibility]", "nobody")
+    page.check("[name=messenger_visibility][value=nobody]")
     page.check("[name=open_to_newcomers]")
     page.set_input_files("[name=photo]", files=[{"name": "helga.png", "mimeType": "image/png", "buffer": png_bytes()}])
     submit(page, submit_button(page, "bio"))
@@ -345,7 +345,7 @@ def test_volunteer_completes_her_profile(new_context, lang, volunteer, outsider,
     # The form shows the saved profile again, with the photo.
     assert page.input_value("[name=municipality]") == str(tangerhuette.pk)
     assert page.input_value("[name=languages-1-code]") == "ru"
-    assert page.input_value("[name=phone_visibility]") == "nobody"
+    assert page.input_value("[name=phone_visibility]:checked") == "nobody"
     photo = page.locator(f"main img[src='/{lang}/people/{volunteer.pk}/photo/']")
     expect(photo).to_have_count(1)
     assert photo.evaluate("img => img.complete && img.naturalWidth > 0"), "the saved photo does not load"
@@ -389,7 +389,7 @@ def test_volunteer_completes_her_profile(new_context, lang, volunteer, outsider,
 
     # She makes the profile public: the preview now shows it, with the public details only.
     visit(page, f"/{lang}/accounts/profile/")
-    page.select_option("[name=visibility]", "public")
+    page.check("[name=visibility][value=public]")
     submit(page, submit_button(page, "bio"))
     follow(page, f"main a[href='/{lang}/accounts/profile/preview/']")
     expect(page.locator("main .ln-profile h1")).to_have_text(volunteer.display_name)

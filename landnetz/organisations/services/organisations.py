@@ -4,12 +4,13 @@ from collections.abc import Iterable
 from decimal import Decimal
 from functools import partial
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from landnetz.core.languages import LANGUAGE_NAMES
+from landnetz.core.languages import LANGUAGE_NAMES, WRITTEN_LANGUAGES
 from landnetz.core.models import Municipality
 from landnetz.core.permissions import is_member
 from landnetz.core.services import audit, german_slug
@@ -101,6 +102,17 @@ def _replace_logo(organisation: Organisation, logo) -> None:
         transaction.on_commit(partial(storage.delete, old_name))
 
 
+def _text_language(language: str, fallback: str) -> str:
+    """The language a description is written in; not given: ``fallback`` (the writer's own)."""
+    if not language:
+        return fallback if fallback in dict(WRITTEN_LANGUAGES) else settings.LANGUAGE_CODE
+    if language not in dict(WRITTEN_LANGUAGES):
+        raise ValidationError(
+            {"description_language": ValidationError(_("Please choose a language from the list."), code="unknown")}
+        )
+    return language
+
+
 @transaction.atomic
 def create_organisation(
     *,
@@ -110,6 +122,7 @@ def create_organisation(
     sector: str,
     municipality: Municipality,
     description: str = "",
+    description_language: str = "",
     topics: Iterable = (),
     languages: Iterable[str] = (),
     street: str = "",
@@ -138,6 +151,7 @@ def create_organisation(
         kind=kind,
         sector=sector,
         description=description,
+        description_language=_text_language(description_language, actor.preferred_language),
         street=street,
         postcode=postcode,
         opening_hours=opening_hours,
@@ -174,6 +188,7 @@ def update_organisation(
     sector: str,
     municipality: Municipality,
     description: str = "",
+    description_language: str = "",
     topics: Iterable = (),
     languages: Iterable[str] = (),
     street: str = "",
@@ -209,6 +224,7 @@ def update_organisation(
     profiles_affected = name != organisation.name or visibility != organisation.visibility
     organisation.name, organisation.kind, organisation.sector = name, kind, sector
     organisation.description, organisation.opening_hours = description, opening_hours
+    organisation.description_language = _text_language(description_language, organisation.description_language)
     organisation.street, organisation.postcode = street, postcode
     organisation.website, organisation.email, organisation.phone = website, email, phone
     organisation.visibility = visibility

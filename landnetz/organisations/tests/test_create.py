@@ -32,7 +32,7 @@ def test_member_sees_the_form(client, volunteer):
     html = response.content.decode()
     assert html.count("<h1") == 1
     assert 'enctype="multipart/form-data"' in html
-    assert "Stendal (Landkreis Stendal)" in html  # municipality with its region
+    assert '<optgroup label="Landkreis Stendal">' in html  # municipalities grouped by region
 
 
 def test_member_registers_an_organisation_and_becomes_admin(client, volunteer, stendal):
