@@ -1,6 +1,7 @@
 """Reads of the core app."""
 
 import unicodedata
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
@@ -112,3 +113,32 @@ def topic_by_slug(slug: str) -> Topic:
         return Topic.objects.get(slug=slug)
     except Topic.DoesNotExist as exc:
         raise Http404 from exc
+
+
+def existing_topic_slugs(slugs) -> set[str]:
+    """Which of ``slugs`` are topics (coordinators may rename or delete the default ones)."""
+    return set(Topic.objects.filter(slug__in=list(slugs)).values_list("slug", flat=True))
+
+
+@dataclass(frozen=True)
+class OperatorContact:
+    name: str
+    address: str
+    email: str
+    phone: str
+
+    @property
+    def phone_link(self) -> str:
+        return "tel:" + "".join(char for char in self.phone if char.isdigit() or char == "+")
+
+
+def operator_contact() -> OperatorContact | None:
+    """Who runs this Landnetz and how to reach them (settings ``LANDNETZ_OPERATOR_*``);
+    None when nothing is configured."""
+    contact = OperatorContact(
+        name=settings.LANDNETZ_OPERATOR_NAME.strip(),
+        address=settings.LANDNETZ_OPERATOR_ADDRESS.strip(),
+        email=settings.LANDNETZ_OPERATOR_EMAIL.strip(),
+        phone=settings.LANDNETZ_OPERATOR_PHONE.strip(),
+    )
+    return contact if any([contact.name, contact.address, contact.email, contact.phone]) else None

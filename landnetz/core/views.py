@@ -1,10 +1,15 @@
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.urls import reverse
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -14,6 +19,45 @@ from landnetz.core.models import LegalPage
 from landnetz.core.permissions import coordinated_region_ids
 
 
+@dataclass(frozen=True)
+class Find:
+    """One thing a visitor can find here: a link into the directory, in the page's language."""
+
+    label: str
+    url: str
+
+
+# Default topics (core migration 0004) that fit what a newcomer looks for; a link falls back
+# to a search word when a coordinator has deleted or renamed the topic.
+FIND_TOPICS = {"course": "sprachkurse", "counselling": "beratung", "job": "arbeitsmarkt"}
+
+
+def _finds() -> list[Find]:
+    directory = reverse("directory:search")
+    language = get_language()
+    topics = queries.existing_topic_slugs(FIND_TOPICS.values())
+
+    def link(**query) -> str:
+        return f"{directory}?{urlencode(query)}"
+
+    def topic_or_words(name: str, words: str) -> str:
+        return link(topic=FIND_TOPICS[name]) if FIND_TOPICS[name] in topics else link(q=words)
+
+    if language == settings.LANGUAGE_CODE:
+        # Everyone here speaks German: who speaks the newcomer's language is who interprets.
+        speaks = Find(_("Someone who interprets"), link(interpreter="on"))
+    else:
+        speaks = Find(_("Someone who speaks your language"), link(language=language))
+    return [
+        speaks,
+        Find(_("A German course"), topic_or_words("course", pgettext("search word", "German course"))),
+        Find(_("Counselling"), topic_or_words("counselling", pgettext("search word", "counselling"))),
+        Find(_("A doctor"), link(q=pgettext("search word", "doctor"))),
+        Find(_("Help with a letter from an office"), link(q=pgettext("search word", "authority"))),
+        Find(_("Work and training"), topic_or_words("job", pgettext("search word", "job"))),
+    ]
+
+
 def home(request):
     regions = queries.regions_with_municipalities().order_by("kind", "name")
     context = {"regions": regions}
@@ -21,6 +65,9 @@ def home(request):
         # Filled by the apps (organisations, moderation, accounts) through core.hooks.
         context["worklist"] = hooks.worklist(request.user)
         context["coordinates"] = bool(coordinated_region_ids(request.user))
+    else:
+        # Visitors and newcomers first learn what they can find here, then the network's story.
+        context["finds"] = _finds()
     return render(request, "core/home.html", context)
 
 
@@ -42,11 +89,11 @@ def legal_page(request, slug: str):
     page = queries.legal_page(slug, get_language())
     if page is None:
         raise Http404
-    return render(
-        request,
-        "core/legal_page.html",
-        {"page": page, "can_edit": request.user.has_perm("core.edit_legal_page")},
-    )
+    context = {"page": page, "can_edit": request.user.has_perm("core.edit_legal_page")}
+    if slug == LegalPage.Slug.PLAIN_LANGUAGE:
+        # The easy-to-read page says whom to ask: the operator, as configured (not a placeholder).
+        context["operator"] = queries.operator_contact()
+    return render(request, "core/legal_page.html", context)
 
 
 @login_required

@@ -144,3 +144,28 @@ def _member_counts(region: Region) -> tuple[dict[str, int], int]:
         .annotate(count=Count("pk"))
     )
     return by_sector, region.members.filter(is_active=True).count()
+
+
+# --- Region page: its members and the export of what it lists -----------------------------------
+
+
+def region_members(region: Region, viewer) -> QuerySet[SearchEntry]:
+    """The members of ``region`` as far as each shows themselves to ``viewer``, by name.
+
+    Read from the search index, which holds a profile only for the audience its member
+    chose (public or members) and nothing of a profile shown to nobody.
+    """
+    people = search(viewer, Criteria(kind=PERSON, region=region, sort="name"))
+    return (
+        people.prefetch_related(None)
+        .select_related(None)
+        .select_related("municipality")
+        .only("kind", "key", "title", "summary", "sort_title", "municipality__name")
+    )
+
+
+def region_export(region: Region, viewer) -> list[SearchEntry]:
+    """Organisations, then people of ``region`` that ``viewer`` may see, with their languages
+    and topics (three queries, whatever the size of the region)."""
+    entries = search(viewer, Criteria(region=region, sort="name")).prefetch_related("languages", "topics")
+    return sorted(entries, key=lambda entry: (entry.kind != ORGANISATION, entry.sort_title, entry.pk))

@@ -1,14 +1,20 @@
+import csv
+
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from landnetz.core import queries as core_queries
-from landnetz.core.models import Region
+from landnetz.core.languages import LANGUAGE_NAMES
+from landnetz.core.models import Region, Sector
 from landnetz.directory import queries
 from landnetz.directory.forms import SearchForm
 from landnetz.search import queries as site_search
+from landnetz.search import registry as search_registry
 
 PAGE_SIZE = 20
 NEAREST_OUTSIDE = 3
@@ -77,19 +83,72 @@ def search(request):
     return response
 
 
-def region(request, slug: str):
-    from django.http import Http404
-
+def _region_or_404(slug: str) -> Region:
     try:
-        place = core_queries.region_by_slug(slug)
+        return core_queries.region_by_slug(slug)
     except Region.DoesNotExist as exc:
         raise Http404 from exc
+
+
+def region(request, slug: str):
+    place = _region_or_404(slug)
+    members = Paginator(queries.region_members(place, request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "directory/region.html",
         {
             "region": place,
             "overview": queries.region_overview(place, request.user),
+            "members": members,
             "municipalities": core_queries.municipalities_of(place),
         },
     )
+
+
+# Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str:
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+@require_safe
+def region_csv(request, slug: str):
+    """What the region page lists for this viewer, as a spreadsheet: the organisations and
+    members the viewer may see, only with what the search index holds for that audience."""
+    place = _region_or_404(slug)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="landnetz-{place.slug}.csv"'
+    add_never_cache_headers(response)  # names of people: never kept by a cache
+    response.write("\ufeff")  # the byte order mark makes Excel read UTF-8
+    writer = csv.writer(response)
+    sectors = dict(Sector.choices)
+    writer.writerow(
+        [
+            _("Type"),
+            _("Name"),
+            _("Role or job title"),
+            _("Sector"),
+            _("Municipality"),
+            _("Languages"),
+            _("Topics"),
+            _("Page on Landnetz"),
+        ]
+    )
+    for entry in queries.region_export(place, request.user):
+        writer.writerow(
+            _cell(value)
+            for value in [
+                search_registry.get(entry.kind).label,
+                entry.title,
+                entry.summary,
+                sectors.get(entry.sector, ""),
+                entry.municipality.name if entry.municipality else "",
+                ", ".join(str(LANGUAGE_NAMES.get(language.code, language.code)) for language in entry.languages.all()),
+                ", ".join(topic.label for topic in entry.topics.all()),
+                request.build_absolute_uri(search_registry.get(entry.kind).url(entry.key)),
+            ]
+        )
+    return response
