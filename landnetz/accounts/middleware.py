@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from landnetz.core.queries import privacy_statement_version
 
 IDLE_KEY = "landnetz_last_seen"
+# How long before the idle logout static/js/idle-warning.js warns (WCAG 2.2.1).
+IDLE_WARNING_SECONDS = 120
 
 
 class SessionIdleTimeoutMiddleware:
@@ -19,6 +21,10 @@ class SessionIdleTimeoutMiddleware:
 
     The absolute limit (12 h) is SESSION_COOKIE_AGE; the session is not refreshed on
     every request (SESSION_SAVE_EVERY_REQUEST is off), so that limit holds.
+
+    For a member it leaves ``request.landnetz_idle`` for the page (base.html puts it on
+    <body> as data attributes): the limit, the seconds left and how long before the
+    logout static/js/idle-warning.js warns (LANDNETZ_SESSION_IDLE_WARNING_SECONDS).
     """
 
     def __init__(self, get_response):
@@ -31,9 +37,16 @@ class SessionIdleTimeoutMiddleware:
             if now - last_seen > settings.LANDNETZ_SESSION_IDLE_SECONDS:
                 logout(request)
                 messages.info(request, _("You have been logged out after a long break. Please log in again."))
-            elif now - last_seen > 60 or IDLE_KEY not in request.session:
-                # Write at most once a minute to keep database writes low.
-                request.session[IDLE_KEY] = now
+            else:
+                if now - last_seen > 60 or IDLE_KEY not in request.session:
+                    # Write at most once a minute to keep database writes low.
+                    request.session[IDLE_KEY] = now
+                limit = settings.LANDNETZ_SESSION_IDLE_SECONDS
+                request.landnetz_idle = {
+                    "limit": limit,
+                    "left": limit - (now - request.session[IDLE_KEY]),
+                    "warning": getattr(settings, "LANDNETZ_SESSION_IDLE_WARNING_SECONDS", IDLE_WARNING_SECONDS),
+                }
         return self.get_response(request)
 
 
@@ -70,6 +83,7 @@ CONSENT_EXEMPT_VIEWS = {
     "privacy:data_export",
     "privacy:download_export",
     "set_language",
+    "accounts:keep_alive",
 }
 
 

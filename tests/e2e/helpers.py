@@ -150,7 +150,8 @@ def form_with(page: Page, field_name: str) -> Locator:
 
 
 def submit_button(page: Page, field_name: str) -> Locator:
-    return form_with(page, field_name).locator("button[type=submit]").first
+    # Not a button that adds a row to the form without saving ("Add another language").
+    return form_with(page, field_name).locator("button[type=submit]:not([data-formset-add])").first
 
 
 # --- Accounts -----------------------------------------------------------------------
@@ -231,7 +232,15 @@ def assert_logged_in(page: Page) -> None:
     )
 
 
+def open_menu(page: Page) -> None:
+    """On a narrow screen the header's navigation is folded into a "Menu" <details>: open it."""
+    toggle = page.locator("header details.ln-menu:not([open]) > summary")
+    if toggle.count() and toggle.is_visible():
+        toggle.click()
+
+
 def log_out(page: Page):
+    open_menu(page)
     response = submit(page, "header form[action$='/accounts/logout/'] button[type=submit]")
     assert page.locator("header form[action$='/accounts/logout/']").count() == 0, "still logged in after logging out"
     return response

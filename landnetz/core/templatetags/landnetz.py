@@ -1,12 +1,17 @@
+import html
+import re
+
 from django import template
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeData, mark_safe
 
 from landnetz.core.languages import LANGUAGE_NAMES
-from landnetz.core.markdown import render_markdown
+from landnetz.core.markdown import LTR_FRAGMENT, render_markdown
 from landnetz.core.validators import BIDI_CONTROLS
 
 register = template.Library()
 
+_TAG = re.compile(r"(<[^>]*>)")
 _NO_BIDI = str.maketrans(dict.fromkeys(map(ord, BIDI_CONTROLS)))
 
 
@@ -29,6 +34,34 @@ def isolate(value) -> str:
     if value is None or value == "":
         return ""
     return "\u2068" + str(value).translate(_NO_BIDI) + "\u2069"
+
+
+def _isolate_text(text: str) -> str:
+    parts, start = [], 0
+    for match in LTR_FRAGMENT.finditer(text):
+        parts.append(escape(text[start : match.start()]))
+        parts.append(format_html('<bdi dir="ltr">{}</bdi>', match.group(0)))
+        start = match.end()
+    parts.append(escape(text[start:]))
+    return "".join(parts)
+
+
+@register.filter
+def isolate_ltr(value):
+    """Text in HTML with its web and e-mail addresses isolated left-to-right:
+    ``{{ message.message|isolate_ltr }}`` ("… an name@example.org gesendet" on an Arabic page).
+
+    Plain text is escaped; HTML that is already safe (allauth renders its messages from
+    templates) keeps its tags, and only the text between them is touched.
+    """
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, SafeData):
+        return mark_safe(_isolate_text(str(value)))  # noqa: S308 - escaped in _isolate_text
+    pieces = _TAG.split(str(value))
+    return mark_safe(  # noqa: S308 - tags kept as they were (safe), text escaped again
+        "".join(piece if index % 2 else _isolate_text(html.unescape(piece)) for index, piece in enumerate(pieces))
+    )
 
 
 @register.filter(name="markdown")
