@@ -22,7 +22,9 @@ ALLOWED_VALUES = {"dir": {"ltr", "auto"}}
 # addresses. Trailing punctuation belongs to the sentence, not to the address.
 LTR_FRAGMENT = re.compile(
     r"(?:https?://|mailto:|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]}'»“”]"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    # An address starts where a run of its characters starts: tried from every letter of a
+    # long word, the match would take quadratic time (5 000 letters: 0.3 s per page view).
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )
 
 _renderer = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
