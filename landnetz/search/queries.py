@@ -19,7 +19,8 @@ from django.shortcuts import get_object_or_404
 from landnetz.core.models import Municipality, Region, Topic
 from landnetz.search.models import SearchEntry, SearchEntryLanguage, Term, filter_token, tag_token
 from landnetz.search.registry import MEMBERS, PUBLIC, audiences_of
-from landnetz.search.text import fold, stem, words
+from landnetz.search.text import stem, words
+from landnetz.search.vocabulary import known_words
 
 MAX_TERMS = 8
 # A text search ranks the WINDOW most recently indexed matches (all of them, when there are
@@ -61,7 +62,7 @@ def search(viewer, criteria: Criteria) -> QuerySet[SearchEntry]:
         entries = SearchEntry.objects.select_related("region", "municipality")
         if criteria.municipality is not None:
             entries = entries.filter(municipality=criteria.municipality)
-        expression = _fts_expression(terms, _filter_groups(criteria), audiences)
+        expression = _fts_expression(terms, _filter_groups(criteria), audiences, known_words())
         entries = entries.filter(fulltext__stemmed__fts_match=expression).annotate(rank=-F("fulltext__rank"))
         floor = _sqlite_window_floor(expression)
         if floor is not None:
@@ -73,7 +74,7 @@ def search(viewer, criteria: Criteria) -> QuerySet[SearchEntry]:
         entries = SearchEntry.objects.filter(audience__in=audiences).select_related("region", "municipality")
         entries = _filtered(entries, criteria)
         if terms:
-            entries = _postgres_text(entries, terms, _filter_groups(criteria, kinds=False))
+            entries = _postgres_text(entries, terms, _filter_groups(criteria, kinds=False), known_words())
             newest = list(entries.order_by("-pk").values_list("pk", flat=True)[WINDOW - 1 : WINDOW])
             if newest:
                 entries = entries.filter(pk__gte=newest[0])
@@ -144,11 +145,12 @@ def _distance_squared(place: Municipality):
 # --- SQLite: FTS5 over stemmed text, typos through the index vocabulary -------------------
 
 
-def _fts_expression(terms: list[str], groups: list[list[str]], audiences: list[str]) -> str:
+def _fts_expression(terms: list[str], groups: list[list[str]], audiences: list[str], known: frozenset[str]) -> str:
     term_groups = []
     for term in terms:
         stemmed = stem(term)
-        alternatives = {stemmed} | _similar_terms(stemmed)
+        # A word of the vocabulary is no typo, even where no entry uses it yet.
+        alternatives = {stemmed} | (set() if term in known else _similar_terms(stemmed))
         term_groups.append("(" + " OR ".join(f'"{alt}"*' for alt in sorted(alternatives)) + ")")
     # Filters go into the MATCH too (see index._filter_tokens): FTS5 then intersects with
     # the rarest word first, and the cost follows the number of hits, not of members.
@@ -248,7 +250,7 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
 TYPO_WINDOW = 160  # characters of the document (name, role, start of the text) checked for typos
 
 
-def _postgres_text(entries: QuerySet, terms: list[str], groups: list[list[str]]) -> QuerySet:
+def _postgres_text(entries: QuerySet, terms: list[str], groups: list[list[str]], known: frozenset[str]) -> QuerySet:
     # Full text finds words, their forms and the tails of compound words (index._write). A
     # word the index does not know at all is probably misspelt: only then does trigram word
     # similarity (pg_trgm's "%>", served by the trigram GIN index) join in — on common
@@ -263,15 +265,17 @@ def _postgres_text(entries: QuerySet, terms: list[str], groups: list[list[str]])
         condition &= Q(search_vector=SearchQuery(_tsquery_filters(groups), search_type="raw", config="simple"))
     rank = Value(0.0)
     for term in terms:
-        # Terms are \w+ only, so the raw tsquery syntax is safe.
-        query = SearchQuery(f"{fold(term)}:*D", search_type="raw", config="german") | SearchQuery(
-            f"{stem(fold(term))}:*D", search_type="raw", config="simple"
+        # Terms are \w+ only, so the raw tsquery syntax is safe. They are folded already
+        # (text.words); folding again would take a second "ال" off an Arabic word.
+        query = SearchQuery(f"{term}:*D", search_type="raw", config="german") | SearchQuery(
+            f"{stem(term)}:*D", search_type="raw", config="simple"
         )
-        if SearchEntry.objects.filter(search_vector=query).exists():
+        if term in known or SearchEntry.objects.filter(search_vector=query).exists():
+            # Known to the index, or to the vocabulary (a real word, even if no entry uses it yet).
             condition &= Q(search_vector=query)
         else:
-            condition &= Q(search_vector=query) | Q(document__trigram_word_similar=fold(term))
-        rank = rank + SearchRank(F("search_vector"), query) + TrigramWordSimilarity(fold(term), head)
+            condition &= Q(search_vector=query) | Q(document__trigram_word_similar=term)
+        rank = rank + SearchRank(F("search_vector"), query) + TrigramWordSimilarity(term, head)
     return entries.filter(condition).annotate(rank=ExpressionWrapper(rank, output_field=FloatField()))
 
 

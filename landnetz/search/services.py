@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from landnetz.core.services import audit
 from landnetz.search.models import Term
 from landnetz.search.tasks import refresh_entries_mentioning
+from landnetz.search.vocabulary import forget_known_words
 
 
 @transaction.atomic
@@ -67,3 +68,4 @@ def _refresh_after_commit(words: list[str]) -> None:
     # A common word can touch thousands of entries: the task does it, outside the request
     # in production (the immediate backend runs it at once in development and tests).
     transaction.on_commit(lambda: refresh_entries_mentioning.enqueue(words))
+    transaction.on_commit(forget_known_words)

@@ -12,6 +12,8 @@ finds "Deutschkursen"), but not a whole second word ("Arbeit" does not match
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
+
 from landnetz.search.models import Term
 from landnetz.search.text import words
 
@@ -21,6 +23,27 @@ from landnetz.search.text import words
 ENDING = 3
 MIN_PREFIX = 5
 MAX_DEPTH = 5  # broader terms followed upwards; a cycle stops here too
+
+
+KNOWN_WORDS_KEY = "search:vocabulary-words"
+KNOWN_WORDS_SECONDS = 300  # other processes see a change after this at the latest
+
+
+def known_words() -> frozenset[str]:
+    """Every folded word of the vocabulary, for the typo tolerance of the queries: a word
+    coordinators entered is a real word, not a misspelling of a similar one ("пасічник",
+    beekeeper, is not "помічник", assistant). Cached; services forget it on a change."""
+    found = cache.get(KNOWN_WORDS_KEY)
+    if found is None:
+        found = frozenset(
+            folded for term in Term.objects.only("name", "synonyms") for word in term.words() for folded in words(word)
+        )
+        cache.set(KNOWN_WORDS_KEY, found, KNOWN_WORDS_SECONDS)
+    return found
+
+
+def forget_known_words() -> None:
+    cache.delete(KNOWN_WORDS_KEY)
 
 
 def normalised(word: str) -> str:
