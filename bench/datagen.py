@@ -26,7 +26,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-DATA_VERSION = 8  # bump when generated data changes
+DATA_VERSION = 9  # bump when generated data changes
 SEED = 20260101
 BATCH_SIZE = 5_000
 EMAIL_DOMAIN = "bench.example.org"
@@ -323,7 +323,7 @@ def _after_flush() -> None:
     """Put back what ``flush`` removes but the application relies on.
 
     ``flush`` empties every model table, also the rows that data migrations seeded (the
-    topics, the default legal pages), and leaves SQLite's FTS5 table of the site search
+    topics, the default legal pages, the search vocabulary), and leaves SQLite's FTS5 table of the site search
     alone (it is no model table), whose old rows would clash with the new entry ids.
     """
     from importlib import import_module
@@ -333,6 +333,7 @@ def _after_flush() -> None:
     for module, function in [
         ("landnetz.core.migrations.0002_default_legal_pages", "insert_default_pages"),
         ("landnetz.core.migrations.0004_default_topics", "insert_topics"),
+        ("landnetz.search.migrations.0005_vocabulary_seed", "seed"),
     ]:
         getattr(import_module(module), function)(apps, None)
     if connection.vendor == "sqlite":

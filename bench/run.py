@@ -92,6 +92,8 @@ PAGES = [
         needs_member=True,
     ),
     Page("directory_browse", "/de/directory/?sector=civil_society&region=stendal"),
+    # Words from the search vocabulary (search.vocabulary): Ukrainian for German courses.
+    Page("directory_search_uk", "/uk/directory/?q=курси+німецької&region=stendal"),
     Page("profile", first_public_profile),
     Page("organisation", first_public_organisation),
     Page("organisation_list", "/de/organisations/"),

@@ -39,6 +39,7 @@ from allauth.account.forms import SignupForm
 from allauth.account.models import EmailAddress
 from allauth.core import ratelimit as allauth_ratelimit
 from django.contrib.auth.hashers import make_password
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from landnetz.accounts import services
@@ -50,6 +51,8 @@ PASSWORD_RULE = _(
     "nothing to do with each other; not your name, not a common word with a few digits added and "
     "not a keyboard pattern such as “qwertz”."
 )
+
+PASSWORD_AGAIN = _("For your security, please enter your password again.")
 
 SESSION_KEY = "landnetz_unconfirmed"
 # As long as allauth keeps a login waiting for its next step (15 minutes by default): on a
@@ -67,6 +70,15 @@ class SignupFormWithEqualTiming(SignupForm):
         for field in self.fields.values():
             # Labels are always visible; a placeholder only repeats them (or, untranslated, in English).
             field.widget.attrs.pop("placeholder", None)
+
+    def full_clean(self):
+        super().full_clean()
+        if self.errors and "password1" in self.fields and not {"password1", "password2"} & set(self.errors):
+            # The password is never sent back into the page (it could be cached or saved with
+            # it): say so, or people wonder why the boxes are empty after an e-mail typo.
+            # On the bound field too: cleaning has already made (and cached) it.
+            hint = format_lazy("{} {}", PASSWORD_AGAIN, PASSWORD_RULE)
+            self.fields["password1"].help_text = self["password1"].help_text = hint
 
     def try_save(self, request):
         if self.account_already_exists:

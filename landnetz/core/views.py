@@ -65,9 +65,9 @@ def home(request):
         # Filled by the apps (organisations, moderation, accounts) through core.hooks.
         context["worklist"] = hooks.worklist(request.user)
         context["coordinates"] = bool(coordinated_region_ids(request.user))
-    else:
-        # Visitors and newcomers first learn what they can find here, then the network's story.
-        context["finds"] = _finds()
+    # Visitors and newcomers first learn what they can find here, then the network's story;
+    # members find the same links after what waits for them (a newcomer stays a newcomer).
+    context["finds"] = _finds()
     return render(request, "core/home.html", context)
 
 

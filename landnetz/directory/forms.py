@@ -26,7 +26,7 @@ class SearchForm(forms.Form):
         required=False,
         max_length=200,
         validators=[validate_plain_text],
-        help_text=_("Names, topics, organisations, for example “Sprachkurs” or “Ärztin”."),
+        help_text=_("Names, topics, professions – in German or in your language, for example “Sprachkurs” or “лікар”."),
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     kind = forms.ChoiceField(
@@ -92,6 +92,14 @@ class SearchForm(forms.Form):
         ],
         error_messages={"invalid_choice": CHOOSE_FROM_LIST},
     )
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("radius"):
+            # A search without a radius uses the default: the select must show that one,
+            # or the next search would send its first option (10 km) instead.
+            data = data.copy()
+            data["radius"] = str(DEFAULT_RADIUS_KM)
+        super().__init__(data, *args, **kwargs)
 
     def clean_near(self) -> Municipality | None:
         """A typed place instead of a 218-entry list: smaller page, easier on a phone."""

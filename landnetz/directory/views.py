@@ -123,7 +123,8 @@ def region_csv(request, slug: str):
     response["Content-Disposition"] = f'attachment; filename="landnetz-{place.slug}.csv"'
     add_never_cache_headers(response)  # names of people: never kept by a cache
     response.write("\ufeff")  # the byte order mark makes Excel read UTF-8
-    writer = csv.writer(response)
+    # Semicolons: German Excel reads a comma-separated file as one column.
+    writer = csv.writer(response, delimiter=";")
     sectors = dict(Sector.choices)
     writer.writerow(
         [

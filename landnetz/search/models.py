@@ -166,6 +166,11 @@ class Term(models.Model):
         names = self.synonyms.get(get_language() or "de") or []
         return names[0] if names and (get_language() or "de") != "de" else self.name
 
+    @property
+    def translated_languages(self) -> int:
+        """How many languages besides German have words (the list shows it like the topics)."""
+        return len([code for code, names in self.synonyms.items() if code != "de" and names])
+
     def words(self) -> list[str]:
         """Every name of this term, in every language, the German name first."""
         return [self.name, *(word for names in self.synonyms.values() for word in names)]

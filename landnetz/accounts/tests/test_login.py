@@ -191,3 +191,12 @@ def test_without_a_trusted_proxy_a_forwarded_header_is_ignored(volunteer, newcom
     again = Client(REMOTE_ADDR="203.0.113.9", headers={"X-Forwarded-For": "198.51.100.200"})
     login(again, newcomer.email)
     assert "_auth_user_id" not in again.session  # the per-IP limit holds for the real address
+
+
+@pytest.mark.django_db
+def test_the_password_comes_before_the_forgot_password_link(client, regions):
+    # Keyboard users tab from the e-mail address to the password; the link would catch the
+    # Tab and Enter would open the reset page.
+    page = client.get("/de/accounts/login/").content.decode()
+    form = page[page.index('action="/de/accounts/login/"') :]
+    assert form.index('name="login"') < form.index('name="password"') < form.index("/accounts/password/reset/")

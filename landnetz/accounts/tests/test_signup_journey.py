@@ -318,3 +318,10 @@ def test_a_wrong_password_offers_nothing(client, regions):
     client.post("/de/accounts/login/", {"login": "mariam@gmial.com", "password": "wrong-password-123"})
     client.post(SENT, {"email": "thief@example.org"})
     assert User.objects.get().email == "mariam@gmial.com"
+
+
+def test_after_an_email_typo_the_page_says_why_the_password_boxes_are_empty(client, regions):
+    response = client.post("/de/accounts/signup/", signup_data(regions, email="mariam@gmail"))
+    hint = parse(response.content).find(id="id_password1_helptext").text()
+    assert text("For your security, please enter your password again.") in hint
+    assert 'value="' not in str(parse(response.content).find("input", name="password1"))

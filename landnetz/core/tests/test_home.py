@@ -109,10 +109,13 @@ def test_a_deleted_topic_falls_back_to_a_search_word(client, regions):
 def test_a_member_keeps_the_start_page_with_the_work_list(client, coordinator):
     client.force_login(coordinator)
     html, document = home(client, "de")
-    assert "ln-find__list" not in html
     assert "ln-find__search" not in html
     assert 'id="work-heading"' in html  # "Waiting for you"
     assert [h1.get("id") for h1 in document.find_all("h1")] == [None]  # the network's heading
+    # What one finds here comes after the work list: a logged-in newcomer still needs it.
+    assert html.index('id="work-heading"') < html.index('id="member-finds-heading"')
+    assert len(finds_of(document)) == 1 + len(FIND_LABELS)
+    assert 'class="kern-link" href="/de/accounts/profile/"' in html[html.index('id="member-finds-heading"') :]
 
 
 def test_region_names_in_the_region_list_are_links(client, regions):

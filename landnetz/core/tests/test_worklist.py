@@ -38,11 +38,11 @@ def test_the_coordinator_sees_verifications_new_members_and_reports_of_her_regio
     )
 
     section = work(client, coordinator)
-    assert "Organisationen, die auf Prüfung warten, in Landkreis Stendal</a>: <strong>2</strong>" in section
+    assert "Organisationen, die auf Prüfung warten – Landkreis Stendal</a>: <strong>2</strong>" in section
     assert "Harz" not in section
     assert 'href="/de/organisations/?region=stendal&amp;verified=no"' in section
     # volunteer and coordinator joined today; the member from a month ago does not count
-    assert "Neue Mitglieder dieser Woche in Landkreis Stendal</a>: <strong>2</strong>" in section
+    assert "Neue Mitglieder dieser Woche – Landkreis Stendal</a>: <strong>2</strong>" in section
     assert "Meldungen zu bearbeiten</a>: <strong>1</strong>" in section
 
 

@@ -115,7 +115,8 @@ def export(client, region="stendal") -> list[list[str]]:
     assert response["Content-Disposition"] == f'attachment; filename="landnetz-{region}.csv"'
     assert "no-store" in response["Cache-Control"]
     assert response.content.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, for Excel
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    # Semicolon-separated, as German spreadsheets expect.
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
 
 
 def test_the_page_links_to_its_export(client, regions):

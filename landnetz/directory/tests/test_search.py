@@ -8,6 +8,7 @@ from landnetz.core.models import Municipality, Topic
 from landnetz.directory.queries import Criteria, search
 from landnetz.search.index import reindex
 from tests.factories import UserFactory
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -338,3 +339,11 @@ def test_organisation_cards_name_their_kind_in_the_page_language(client, regions
     german = client.get("/de/directory/", {"q": "Sprachcafé"}).content.decode()
     assert "جمعية" in arabic and "Verein" not in arabic
     assert "Verein" in german
+
+
+def test_a_search_without_a_radius_shows_the_default_one_selected(client, regions):
+    # Otherwise the select shows its first option (10 km) while 25 km were searched, and the
+    # next search, sent with that select, silently narrows to 10 km.
+    page = parse(client.get("/de/directory/", {"q": "Arzt", "near": "Tangerhuette"}).content)
+    selected = page.find("select", name="radius").find_all("option", selected=True)
+    assert [option["value"] for option in selected] == ["25"]
