@@ -11,7 +11,14 @@ from landnetz.accounts import services
 from landnetz.accounts.models import User
 from landnetz.core import ids
 from landnetz.core import queries as core_queries
-from landnetz.core.fields import EmailField, MunicipalityField, PhoneField, RadioSelect, URLField
+from landnetz.core.fields import (
+    CheckboxSelectMultiple,
+    EmailField,
+    MunicipalityField,
+    PhoneField,
+    RadioSelect,
+    URLField,
+)
 from landnetz.core.images import clean_image
 from landnetz.core.languages import SPOKEN_LANGUAGES, WRITTEN_LANGUAGES, LanguageLevel
 from landnetz.core.models import Municipality, Region, Sector, Topic, Visibility
@@ -213,7 +220,7 @@ class ProfileForm(forms.Form):
         label=_("Topics I know about"),
         queryset=Topic.objects.all(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxSelectMultiple,
         error_messages={
             "invalid_choice": _("Please choose topics from the list."),
             "invalid_pk_value": _("Please choose topics from the list."),

@@ -91,6 +91,14 @@ class RadioSelect(forms.RadioSelect):
     option_template_name = "core/widgets/radio_option.html"
 
 
+class CheckboxSelectMultiple(forms.CheckboxSelectMultiple):
+    """Several checkboxes in KERN's markup, like ``RadioSelect``: the same 40 px boxes as
+    every other checkbox of the site (Django's own are the browser's 13 px ones)."""
+
+    template_name = "core/widgets/radio.html"  # the list markup is the same
+    option_template_name = "core/widgets/checkbox_option.html"
+
+
 class _MunicipalitiesByRegion(ModelChoiceIterator):
     """The municipalities as one ``<optgroup>`` per region (Landkreis or kreisfreie Stadt)."""
 

@@ -9,7 +9,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from landnetz.core import ids
-from landnetz.core.fields import EmailField, MunicipalityField, PhoneField, PostcodeField, RadioSelect, URLField
+from landnetz.core.fields import (
+    CheckboxSelectMultiple,
+    EmailField,
+    MunicipalityField,
+    PhoneField,
+    PostcodeField,
+    RadioSelect,
+    URLField,
+)
 from landnetz.core.languages import SPOKEN_LANGUAGES, WRITTEN_LANGUAGES
 from landnetz.core.models import Region, Sector, Topic
 from landnetz.core.validators import validate_multiline_text, validate_plain_text
@@ -118,14 +126,14 @@ class OrganisationForm(forms.Form):
         label=_("Topics"),
         queryset=Topic.objects.order_by("name"),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxSelectMultiple,
         error_messages=TOPIC_ERRORS,
     )
     languages = forms.MultipleChoiceField(
         label=_("Languages in which people can talk to you"),
         choices=SPOKEN_LANGUAGES,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxSelectMultiple,
         error_messages=LANGUAGE_ERRORS,
     )
     street = forms.CharField(

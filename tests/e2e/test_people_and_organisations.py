@@ -662,7 +662,7 @@ def test_coordinator_manages_topics(new_context, lang, coordinator):
     assert page.input_value("[name=name_ar]") == "المشاركة الرقمية"
     # Members choose the new topic on their profile, labelled in the page's language.
     visit(page, f"/{lang}/accounts/profile/")
-    label = page.locator(f"label:has([name=topics][value='{created.pk}'])")
+    label = page.locator(f"[name=topics][value='{created.pk}'] + label")
     expect(label).to_contain_text("المشاركة الرقمية" if lang == "ar" else "Digitale Teilhabe")
 
 

@@ -294,3 +294,15 @@ def test_my_own_page_says_when_the_whole_profile_is_only_mine(client, volunteer)
     assert html.count(only_you) == 1  # the profile as a whole; no contact detail is "only me"
     client.post(URL, profile_data(visibility="members", phone_visibility="members"))
     assert only_you not in client.get(f"/de/people/{volunteer.pk}/").content.decode()
+
+
+@pytest.mark.django_db
+def test_topic_checkboxes_are_kern_checkboxes_with_labels(client, volunteer):
+    # Django's own markup gives the browser's 13 px boxes; every other checkbox is 40 px.
+    client.force_login(volunteer)
+    page = parse(client.get("/de/accounts/profile/").content)
+    boxes = page.find_all("input", name="topics")
+    assert boxes
+    for box in boxes:
+        assert "kern-form-check__checkbox" in box["class"]
+        assert page.find("label", **{"for": box["id"]}) is not None
