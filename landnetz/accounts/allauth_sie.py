@@ -17,6 +17,9 @@ strings and add them both here and in ``locale/de/LC_MESSAGES/django.po``.
 from django.utils.translation import gettext_noop
 
 MESSAGES = (
+    # Not a "Sie" matter: allauth's Arabic calls sign-up "الاشتراك" (a subscription); the
+    # site says "إنشاء حساب" (create an account) everywhere else.
+    gettext_noop("Sign Up"),
     gettext_noop("You cannot remove your primary email address."),
     gettext_noop("Please type your current password."),
     gettext_noop("You cannot add more than %d email addresses."),

@@ -325,3 +325,9 @@ def test_after_an_email_typo_the_page_says_why_the_password_boxes_are_empty(clie
     hint = parse(response.content).find(id="id_password1_helptext").text()
     assert text("For your security, please enter your password again.") in hint
     assert 'value="' not in str(parse(response.content).find("input", name="password1"))
+
+
+def test_arabic_sign_up_is_creating_an_account_not_a_subscription(client, regions):
+    page = client.get("/ar/accounts/signup/").content.decode()
+    assert "الاشتراك" not in page  # allauth's word: a subscription
+    assert "إنشاء حساب" in page
