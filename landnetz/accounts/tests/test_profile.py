@@ -129,6 +129,8 @@ def test_bad_input_keeps_values_and_changes_nothing(client, volunteer):
     assert response.status_code == 200
     html = response.content.decode()
     assert "ln-error-summary" in html
+    # The summary takes the focus (and the browser scrolls to it), as on every other form.
+    assert "autofocus" in parse(response.content).find(class_="ln-error-summary").attrs
     assert "Ich leite das **Sprachcafé** in Tangerhütte." in html
     assert Profile.objects.get(user=volunteer).bio == ""
 
