@@ -1,6 +1,6 @@
 import rules
 from django.conf import settings
-from django.utils.translation import get_language_bidi
+from django.utils.translation import get_language_bidi, pgettext
 
 
 def landnetz(request):
@@ -9,6 +9,8 @@ def landnetz(request):
     return {
         "network_name": settings.LANDNETZ_NETWORK_NAME,
         "text_direction": "rtl" if get_language_bidi() else "ltr",
+        # Between the items of a list in running text: Arabic writes "،", not ",".
+        "list_separator": pgettext("list separator", ", "),
         "large_text": bool(user and user.is_authenticated and user.large_text),
         # Set by accounts' SessionIdleTimeoutMiddleware for members: the idle-logout warning.
         "idle": getattr(request, "landnetz_idle", None),

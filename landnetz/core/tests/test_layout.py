@@ -5,8 +5,10 @@ import pytest
 from django.contrib.messages import constants
 from django.contrib.messages.storage.base import Message
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from landnetz.core.context_processors import landnetz
 from landnetz.core.markdown import render_markdown
 from landnetz.core.models import LegalPage
 from landnetz.core.templatetags.landnetz import isolate_ltr
@@ -110,3 +112,11 @@ def test_the_language_select_has_a_visible_label(client, regions):
     assert label.text()
     form = document.find("form", class_="ln-language")
     assert form.find("button", type="submit")  # works without JavaScript
+
+
+def test_lists_in_running_text_use_the_arabic_comma_on_arabic_pages(rf):
+    request = rf.get("/ar/")
+    with translation.override("ar"):
+        assert landnetz(request)["list_separator"] == "، "
+    with translation.override("de"):
+        assert landnetz(request)["list_separator"] == ", "
