@@ -20,7 +20,7 @@ from landnetz.core.fields import (
     URLField,
 )
 from landnetz.core.images import clean_image
-from landnetz.core.languages import SPOKEN_LANGUAGES, WRITTEN_LANGUAGES, LanguageLevel
+from landnetz.core.languages import LANGUAGE_NAMES, SPOKEN_LANGUAGES, WRITTEN_LANGUAGES, LanguageLevel
 from landnetz.core.models import Municipality, Region, Sector, Topic, Visibility
 from landnetz.core.validators import ascii_digits, is_ascii_number, validate_multiline_text, validate_plain_text
 
@@ -299,9 +299,18 @@ class ProfileLanguageForm(forms.Form):
 
 class BaseLanguageFormSet(forms.BaseFormSet):
     def clean(self):
-        codes = [form.cleaned_data.get("code") for form in self.forms if form.cleaned_data.get("code")]
-        if len(codes) != len(set(codes)):
-            raise forms.ValidationError(_("Each language only once, please."))
+        # The error goes to the row that repeats a language and names it: "row 6" means
+        # nothing to someone who sees no numbers.
+        seen = set()
+        for form in self.forms:
+            code = form.cleaned_data.get("code")
+            if code and code in seen:
+                form.add_error(
+                    "code",
+                    _("%(language)s is already in your list. Please choose another language or leave this row empty.")
+                    % {"language": LANGUAGE_NAMES.get(code, code)},
+                )
+            seen.add(code)
 
     def languages(self) -> list[tuple[str, str]]:
         return [(f.cleaned_data["code"], f.cleaned_data["level"]) for f in self.forms if f.cleaned_data.get("code")]

@@ -13,6 +13,7 @@ from landnetz.accounts.forms import LanguageFormSet, ProfileForm
 from landnetz.accounts.models import Profile, ProfileLanguage, User
 from landnetz.accounts.queries import profile_of
 from landnetz.accounts.tests.test_profile import profile_data
+from landnetz.core.languages import LANGUAGE_NAMES
 from landnetz.core.models import Municipality, Region, Visibility
 from tests.boundaries import snapshot
 from tests.html import parse
@@ -306,3 +307,19 @@ def test_topic_checkboxes_are_kern_checkboxes_with_labels(client, volunteer):
     for box in boxes:
         assert "kern-form-check__checkbox" in box["class"]
         assert page.find("label", **{"for": box["id"]}) is not None
+
+
+@pytest.mark.django_db
+def test_a_repeated_language_is_named_at_the_row_that_repeats_it(client, volunteer):
+    client.force_login(volunteer)
+    data = profile_data(**{"languages-0-code": "pl", "languages-0-level": "basic"})
+    data |= {"languages-TOTAL_FORMS": "3", "languages-2-code": "pl", "languages-2-level": "fluent"}
+    response = client.post("/de/accounts/profile/", data)
+    assert response.status_code == 200
+    page = parse(response.content)
+    with translation.override("de"):
+        polish = str(LANGUAGE_NAMES["pl"])
+    errors = page.find(id="id_languages-2-code_error")
+    assert errors is not None and polish in errors.text()
+    assert page.find_all(id="id_languages-0-code_error") == []
+    assert not ProfileLanguage.objects.filter(profile__user=volunteer).exists()
