@@ -328,3 +328,28 @@ def test_a_word_of_the_vocabulary_is_no_typo_of_a_similar_word(
         )
     assert found_names(None, "пасічник") == set()
     assert found_names(None, "помічник") == {"Ilse Brandt"}
+
+
+@pytest.mark.django_db
+def test_renaming_a_term_and_dropping_its_words_reaches_the_entries_it_expanded(
+    regions, network_admin, django_capture_on_commit_callbacks
+):
+    # Only the old words find those entries: the new name is in none of them.
+    make_person(regions, "Marina Schulz", "Stendal", job="Sprachmittlerin")
+    assert found_names(None, "переводчик") == {"Marina Schulz"}
+    interpreting = Term.objects.get(name="Sprachmittlung")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.save_term(
+            actor=network_admin, term=interpreting, name="Gebärdensprache", kind="service", broader=None, synonyms={}
+        )
+    assert found_names(None, "переводчик") == set()
+    changed = AuditEntry.objects.get(verb="vocabulary.changed")
+    assert (changed.actor, changed.object_id) == (network_admin, str(interpreting.pk))
+
+
+@pytest.mark.django_db
+def test_a_deletion_is_audited_with_who_and_what(network_admin):
+    term = Term.objects.get(name="Hebamme")
+    services.delete_term(actor=network_admin, term=term)
+    entry = AuditEntry.objects.get(verb="vocabulary.deleted")
+    assert (entry.actor, entry.object_repr, entry.data) == (network_admin, "Hebamme", {"name": "Hebamme"})
