@@ -22,6 +22,10 @@ urlpatterns += i18n_patterns(
     path("notifications/", include("landnetz.notifications.urls")),
     path("moderation/", include("landnetz.moderation.urls")),
     path("search/", include("landnetz.search.urls")),
+    path("groups/", include("landnetz.groups.urls")),
+    path("news/", include("landnetz.feed.urls")),
+    path("messages/", include("landnetz.messaging.urls")),
+    path("openmic/", include("landnetz.asks.urls")),
     path("", include("landnetz.core.urls")),
     prefix_default_language=True,
 )

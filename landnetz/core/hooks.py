@@ -14,6 +14,7 @@ from dataclasses import dataclass
 _stale_listeners: list[Callable] = []
 _providers: dict[str, Callable] = {}
 _worklist_providers: list[Callable] = []
+_start_page_providers: list[Callable] = []
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,19 @@ class WorkItem:
     label: str
     count: int
     url: str
+
+
+@dataclass(frozen=True)
+class StartPanel:
+    """One section of a member's own start page, rendered by the app that provides it.
+
+    ``order`` places it (lower first: the feed 10, messages 20, questions 30, groups 40);
+    ``template`` is included with ``panel`` set to ``context``.
+    """
+
+    order: int
+    template: str
+    context: dict
 
 
 def on_stale(listener: Callable) -> None:
@@ -53,3 +67,15 @@ def add_to_worklist(provider: Callable) -> None:
 def worklist(user) -> list[WorkItem]:
     """Everything waiting for ``user``, from every app that registered a provider."""
     return [item for provider in _worklist_providers for item in provider(user) if item.count]
+
+
+def add_to_start_page(provider: Callable) -> None:
+    """``provider(user)`` returns a ``StartPanel`` for this member's start page, or ``None``.
+    A provider costs a constant number of queries."""
+    _start_page_providers.append(provider)
+
+
+def start_panels(user) -> list[StartPanel]:
+    """The sections of ``user``'s start page from every app that provides one, in order."""
+    panels = [panel for provider in _start_page_providers if (panel := provider(user)) is not None]
+    return sorted(panels, key=lambda panel: panel.order)

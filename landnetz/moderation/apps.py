@@ -45,6 +45,14 @@ class ModerationConfig(AppConfig):
             notification_kinds.register(kind)
         register_export(ExportSpec("moderation.Report", "reporter", "Reports I made"))
         register_export(ExportSpec("moderation.Moderator", "user", "Regions I moderate"))
+        register_export(ExportSpec("moderation.Block", "blocker", "Members I blocked"))
+        register_exclusion(
+            Exclusion(
+                "moderation.Block",
+                "blocked",
+                "that a member blocked someone is the blocker's private choice; the blocked member is never told",
+            )
+        )
         register_exclusion(
             Exclusion("moderation.Report", "decided_by", "moderation decisions are exported as audit entries")
         )

@@ -66,3 +66,27 @@ class Moderator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.region}"
+
+
+class Block(models.Model):
+    """A member blocked another: the blocked member can no longer write to or mention them.
+
+    Blocking is private: the blocked member is never told, and only the blocker sees the
+    list. Apps that let members reach each other (messages, mentions) ask
+    ``moderation.queries.blocked_between`` before they deliver anything.
+    """
+
+    blocker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    blocked = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["blocker", "blocked"], name="unique_block"),
+            models.CheckConstraint(condition=~models.Q(blocker=models.F("blocked")), name="block_not_self"),
+        ]
+        indexes = [models.Index(fields=["blocked", "blocker"], name="block_reverse")]
+
+    def __str__(self) -> str:
+        return f"{self.blocker_id} blocks {self.blocked_id}"

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from landnetz.core.permissions import coordinated_region_ids, is_network_admin
 from landnetz.moderation import registry
-from landnetz.moderation.models import Report
+from landnetz.moderation.models import Block, Report
 from landnetz.moderation.permissions import moderated_region_ids
 
 
@@ -37,3 +37,33 @@ def describe(reports) -> list[tuple]:
             name, kwargs = reportable.url_of(obj)
             rows.append((report, reportable.label, reportable.title_of(obj), reverse(name, kwargs=kwargs)))
     return rows
+
+
+def blocked_between(first, second) -> bool:
+    """Whether either member has blocked the other (one query; anonymous: never)."""
+    if not getattr(first, "pk", None) or not getattr(second, "pk", None):
+        return False
+    return Block.objects.filter(
+        Q(blocker_id=first.pk, blocked_id=second.pk) | Q(blocker_id=second.pk, blocked_id=first.pk)
+    ).exists()
+
+
+def blocked_ids(user) -> set[int]:
+    """Ids of the members ``user`` has blocked."""
+    if not getattr(user, "pk", None):
+        return set()
+    return set(Block.objects.filter(blocker_id=user.pk).values_list("blocked_id", flat=True))
+
+
+def blocking_ids(user) -> set[int]:
+    """Ids of the members who blocked ``user`` or whom ``user`` blocked: nobody of them may
+    reach the other (messages, mentions). One query."""
+    if not getattr(user, "pk", None):
+        return set()
+    pairs = Block.objects.filter(Q(blocker_id=user.pk) | Q(blocked_id=user.pk)).values_list("blocker_id", "blocked_id")
+    return {other for pair in pairs for other in pair if other != user.pk}
+
+
+def blocks_of(user) -> QuerySet[Block]:
+    """The members ``user`` has blocked, newest first, for their own list."""
+    return Block.objects.filter(blocker_id=user.pk).select_related("blocked")

@@ -11,7 +11,7 @@ from landnetz.core import ratelimits
 from landnetz.core.permissions import is_network_admin
 from landnetz.core.services import audit
 from landnetz.moderation import registry
-from landnetz.moderation.models import Moderator, Reason, Report
+from landnetz.moderation.models import Block, Moderator, Reason, Report
 from landnetz.notifications.services import notify
 
 NEW_REPORT = "moderation.new_report"
@@ -134,3 +134,18 @@ def set_moderator(*, actor, user, region, moderates: bool) -> None:
         obj=user,
         region=region,
     )
+
+
+@transaction.atomic
+def block_member(*, actor, member) -> Block:
+    """``actor`` blocks ``member``: no more messages or mentions between them. Idempotent;
+    not audited (a private choice, like muting), and the blocked member is not told."""
+    if not actor.is_authenticated or member.pk == actor.pk:
+        raise ValidationError(_("You cannot block yourself."), code="self")
+    block, _created = Block.objects.get_or_create(blocker=actor, blocked=member)
+    return block
+
+
+@transaction.atomic
+def unblock_member(*, actor, member) -> None:
+    Block.objects.filter(blocker_id=actor.pk, blocked_id=member.pk).delete()

@@ -13,6 +13,7 @@ from landnetz.accounts.models import Profile, ProfileLanguage, User
 from landnetz.core.models import Municipality, Region, Topic
 from landnetz.core.queries import privacy_statement_version
 from landnetz.core.services import german_slug
+from landnetz.demo.content import CONTENT_LOADERS
 from landnetz.demo.network import (
     BIOS,
     JOBS_BY_SECTOR,
@@ -73,6 +74,10 @@ class Command(BaseCommand):
         self._profiles(rng, municipalities)
         self._organisations(rng, municipalities)
         self._notifications()
+        # Groups, news, conversations and OpenMIC questions (landnetz/demo/content.py),
+        # each loader idempotent, before the search index is rebuilt.
+        for load in CONTENT_LOADERS:
+            load(rng=rng, stdout=self.stdout)
         indexed = rebuild()
         self.stdout.write(f"Directory: {indexed} profiles and organisations indexed")
         call_command("optimize_database", stdout=self.stdout)

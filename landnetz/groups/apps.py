@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class GroupsConfig(AppConfig):
+    name = "landnetz.groups"
+    label = "groups"
+    verbose_name = _("Groups")
+
+    def ready(self) -> None:
+        # Registrations with the seams (search, notifications, moderation, privacy, hooks).
+        pass
