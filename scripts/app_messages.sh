@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Extract one app's messages into locale/pending/<app>/<lang>.po, to translate while the
-# app is being built next to others (docs: locale/pending/README.md). Translations already
-# in the pending file or in the main catalogue are kept; new ones come empty.
+# Extract one app's messages into landnetz/<app>/locale/<lang>/LC_MESSAGES/django.po and
+# compile them, to translate while the app is being built next to others (Django reads an
+# app's own locale/ folder after the main one). Translations already in the app's file or
+# in the main catalogue are kept; new ones come empty. scripts/merge_app_messages.sh later
+# moves them into the main catalogues (locale/).
 #   scripts/app_messages.sh groups
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,11 +12,13 @@ root="$PWD"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cp -r "landnetz/$app" "$work/$app"
-mkdir -p "$work/locale" "locale/pending/$app"
+mkdir -p "$work/locale"
+rm -rf "$work/$app/locale"
 (cd "$work" && "$root/.venv/bin/django-admin" makemessages -l de -l uk -l ar -l ru --no-location --no-obsolete -v0)
 for lang in de uk ar ru; do
   new="$work/locale/$lang/LC_MESSAGES/django.po"
-  out="locale/pending/$app/$lang.po"
+  mkdir -p "landnetz/$app/locale/$lang/LC_MESSAGES"
+  out="landnetz/$app/locale/$lang/LC_MESSAGES/django.po"
   main="locale/$lang/LC_MESSAGES/django.po"
   # The header (plural forms) comes from the main catalogue.
   "$root/.venv/bin/python" - "$main" "$new" <<'PY'
@@ -32,5 +36,5 @@ PY
   fi
   msgattrib --no-obsolete --no-wrap "$out.tmp" -o "$out"
   rm -f "$out.tmp"
-  echo "$out: $(msgfmt --statistics -o /dev/null "$out" 2>&1)"
+  echo "$out: $(msgfmt --statistics -o "${out%.po}.mo" "$out" 2>&1)"
 done
