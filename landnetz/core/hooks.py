@@ -14,7 +14,7 @@ from dataclasses import dataclass
 _stale_listeners: list[Callable] = []
 _providers: dict[str, Callable] = {}
 _worklist_providers: list[Callable] = []
-_start_page_providers: list[Callable] = []
+_panel_providers: dict[str, list[Callable]] = {}
 
 
 @dataclass(frozen=True)
@@ -27,11 +27,11 @@ class WorkItem:
 
 
 @dataclass(frozen=True)
-class StartPanel:
-    """One section of a member's own start page, rendered by the app that provides it.
-
-    ``order`` places it (lower first: the feed 10, messages 20, questions 30, groups 40);
-    ``template`` is included with ``panel`` set to ``context``.
+class Panel:
+    """One section of a page that a higher app fills: a member's own start page ("start"),
+    a group's page ("group"). The page includes ``template`` with ``panel`` set to
+    ``context``; ``order`` places it (lower first; on the start page: the feed 10,
+    messages 20, questions 30, groups 40).
     """
 
     order: int
@@ -69,13 +69,14 @@ def worklist(user) -> list[WorkItem]:
     return [item for provider in _worklist_providers for item in provider(user) if item.count]
 
 
-def add_to_start_page(provider: Callable) -> None:
-    """``provider(user)`` returns a ``StartPanel`` for this member's start page, or ``None``.
-    A provider costs a constant number of queries."""
-    _start_page_providers.append(provider)
+def add_panel(place: str, provider: Callable) -> None:
+    """``provider(viewer, **objects)`` returns a ``Panel`` for the page ``place`` or ``None``
+    ("start": ``provider(user)``; "group": ``provider(viewer, group=group)``). A provider
+    costs a constant number of queries."""
+    _panel_providers.setdefault(place, []).append(provider)
 
 
-def start_panels(user) -> list[StartPanel]:
-    """The sections of ``user``'s start page from every app that provides one, in order."""
-    panels = [panel for provider in _start_page_providers if (panel := provider(user)) is not None]
-    return sorted(panels, key=lambda panel: panel.order)
+def panels(place: str, viewer, **objects) -> list[Panel]:
+    """The panels of the page ``place`` for ``viewer`` from every app that provides one, in order."""
+    found = [panel for provider in _panel_providers.get(place, []) if (panel := provider(viewer, **objects))]
+    return sorted(found, key=lambda panel: panel.order)

@@ -66,7 +66,7 @@ def home(request):
         context["worklist"] = hooks.worklist(request.user)
         context["coordinates"] = bool(coordinated_region_ids(request.user))
         # The member's own start page: feed, messages, questions, groups (core.hooks).
-        context["start_panels"] = hooks.start_panels(request.user)
+        context["panels"] = hooks.panels("start", request.user)
     # Visitors and newcomers first learn what they can find here, then the network's story;
     # members find the same links after what waits for them (a newcomer stays a newcomer).
     context["finds"] = _finds()
