@@ -9,4 +9,5 @@ class GroupsConfig(AppConfig):
 
     def ready(self) -> None:
         # Registrations with the seams (search, notifications, moderation, privacy, hooks).
-        pass
+        # The rules register themselves on import (django-rules only autodiscovers rules.py).
+        from landnetz.groups import permissions  # noqa: F401
