@@ -93,6 +93,12 @@ def can_read_content(user, group) -> bool:
     return group.kind == OPEN and not group.hidden
 
 
+def allowed(user, perm: str, group) -> bool:
+    """Ask the rule itself, without Django's "a superuser may do everything" shortcut:
+    a network admin may manage a group they can see, but is not its member."""
+    return rules.has_perm(perm, user, group)
+
+
 # --- predicates ---------------------------------------------------------------------------
 
 

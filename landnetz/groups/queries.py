@@ -101,11 +101,15 @@ def member_count(group: Group) -> int:
     return GroupMembership.objects.filter(group=group, status=ACTIVE).count()
 
 
+def admin_count(group: Group) -> int:
+    return GroupMembership.objects.filter(group=group, status=ACTIVE, role=ADMIN, user__is_active=True).count()
+
+
 def members_of(group: Group) -> QuerySet[GroupMembership]:
     """Active memberships of a group with their users: admins first, then by name."""
     return (
         GroupMembership.objects.filter(group=group, status=ACTIVE, user__is_active=True)
-        .select_related("user")
+        .select_related("user__profile")
         .order_by("role", "user__display_name", "pk")
     )
 
