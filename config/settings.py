@@ -207,6 +207,8 @@ LANDNETZ_RETENTION_DAYS = {
 LANDNETZ_RATE_LIMITS = {
     "invite": env_str("RATE_LIMIT_INVITE", "10/m,40/d"),
     "report": env_str("RATE_LIMIT_REPORT", "5/m,30/d"),
+    "group_create": env_str("RATE_LIMIT_GROUP_CREATE", "5/h,20/d"),  # groups created (groups)
+    "group_invite": env_str("RATE_LIMIT_GROUP_INVITE", "10/m,40/d"),  # e-mail invitations to groups (groups)
     # "Resend the e-mail" / "Wrong address? Change it" after sign-up, per sign-up (accounts.signup).
     "confirmation_mail": env_str("RATE_LIMIT_CONFIRMATION_MAIL", "5/h"),
 }
