@@ -209,6 +209,10 @@ LANDNETZ_RATE_LIMITS = {
     "report": env_str("RATE_LIMIT_REPORT", "5/m,30/d"),
     "group_create": env_str("RATE_LIMIT_GROUP_CREATE", "5/h,20/d"),  # groups created (groups)
     "group_invite": env_str("RATE_LIMIT_GROUP_INVITE", "10/m,40/d"),  # e-mail invitations to groups (groups)
+    "post": env_str("RATE_LIMIT_POST", "10/m,100/d"),  # news posts written (feed)
+    "comment": env_str("RATE_LIMIT_COMMENT", "10/m,300/d"),  # comments and replies written (feed)
+    "question": env_str("RATE_LIMIT_QUESTION", "10/d"),  # OpenMIC questions asked (asks)
+    "answer": env_str("RATE_LIMIT_ANSWER", "5/m,100/d"),  # OpenMIC answers written (asks)
     # "Resend the e-mail" / "Wrong address? Change it" after sign-up, per sign-up (accounts.signup).
     "confirmation_mail": env_str("RATE_LIMIT_CONFIRMATION_MAIL", "5/h"),
 }
@@ -364,3 +368,12 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 # CSP's img-src only on the organisation form (landnetz.organisations.maps.with_map_csp).
 LANDNETZ_MAP_TILE_URL = env_str("MAP_TILE_URL", "")
 LANDNETZ_MAP_ATTRIBUTION = env_str("MAP_ATTRIBUTION", "© OpenStreetMap contributors")
+# News (feed): size of one attached file, all files of one member, link previews fetched by a task.
+LANDNETZ_FEED_FILE_MAX_BYTES = env_int("FEED_FILE_MAX_BYTES", 10 * 1024 * 1024)
+LANDNETZ_FEED_FILE_QUOTA_BYTES = env_int("FEED_FILE_QUOTA_BYTES", 200 * 1024 * 1024)
+LANDNETZ_LINK_PREVIEWS = env_bool("LINK_PREVIEWS", default=not TESTING)
+# OpenMIC (asks): members asked first, when a wider circle is asked, when coordinators are told.
+LANDNETZ_ASKS_FIRST_WAVE_SIZE = env_int("ASKS_FIRST_WAVE_SIZE", 20)
+LANDNETZ_ASKS_SECOND_WAVE_SIZE = env_int("ASKS_SECOND_WAVE_SIZE", 100)
+LANDNETZ_ASKS_WIDEN_AFTER_HOURS = env_int("ASKS_WIDEN_AFTER_HOURS", 24)
+LANDNETZ_ASKS_ESCALATE_AFTER_DAYS = env_int("ASKS_ESCALATE_AFTER_DAYS", 3)
