@@ -49,6 +49,11 @@ class SearchEntry(models.Model):
         indexes = [
             models.Index(fields=["audience", "kind", "sort_title"]),
             models.Index(fields=["kind", "region", "sector"]),
+            # A region's people or organisations by name (the region page lists them a page at
+            # a time: an ordered scan that stops after the page, not a sort of the whole region).
+            models.Index(fields=["kind", "region", "sort_title", "id"], name="search_entry_region_names"),
+            # How many of them a viewer may see: counted in the index alone, without the rows.
+            models.Index(fields=["kind", "region", "audience"], name="search_entry_region_count"),
             models.Index(fields=["municipality"]),
         ]
         constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_one_per_object")]
