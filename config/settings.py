@@ -104,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "landnetz.core.context_processors.landnetz",
                 "landnetz.notifications.context_processors.notifications",
+                "landnetz.messaging.context_processors.messaging",  # unread messages in the header
             ],
         },
     }
@@ -213,6 +214,8 @@ LANDNETZ_RATE_LIMITS = {
     "comment": env_str("RATE_LIMIT_COMMENT", "10/m,300/d"),  # comments and replies written (feed)
     "question": env_str("RATE_LIMIT_QUESTION", "10/d"),  # OpenMIC questions asked (asks)
     "answer": env_str("RATE_LIMIT_ANSWER", "5/m,100/d"),  # OpenMIC answers written (asks)
+    "message": env_str("RATE_LIMIT_MESSAGE", "20/m,500/d"),  # messages sent (messaging)
+    "conversation": env_str("RATE_LIMIT_CONVERSATION", "20/d"),  # new conversations started (messaging)
     # "Resend the e-mail" / "Wrong address? Change it" after sign-up, per sign-up (accounts.signup).
     "confirmation_mail": env_str("RATE_LIMIT_CONFIRMATION_MAIL", "5/h"),
 }
@@ -368,6 +371,8 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 # CSP's img-src only on the organisation form (landnetz.organisations.maps.with_map_csp).
 LANDNETZ_MAP_TILE_URL = env_str("MAP_TILE_URL", "")
 LANDNETZ_MAP_ATTRIBUTION = env_str("MAP_ATTRIBUTION", "© OpenStreetMap contributors")
+MESSAGING_MAX_LENGTH = env_int("MESSAGING_MAX_LENGTH", 5000)  # characters of one message (messaging)
+MESSAGING_UNREAD_MAIL_MINUTES = env_int("MESSAGING_UNREAD_MAIL_MINUTES", 30)  # e-mail when still unread (messaging)
 # News (feed): size of one attached file, all files of one member, link previews fetched by a task.
 LANDNETZ_FEED_FILE_MAX_BYTES = env_int("FEED_FILE_MAX_BYTES", 10 * 1024 * 1024)
 LANDNETZ_FEED_FILE_QUOTA_BYTES = env_int("FEED_FILE_QUOTA_BYTES", 200 * 1024 * 1024)

@@ -38,7 +38,10 @@ class SessionIdleTimeoutMiddleware:
                 logout(request)
                 messages.info(request, _("You have been logged out after a long break. Please log in again."))
             else:
-                if now - last_seen > 60 or IDLE_KEY not in request.session:
+                # A background refresh (the header's unread messages, polled by htmx with
+                # the header "Landnetz-Background: 1") is no sign of the member being there.
+                background = request.headers.get("Landnetz-Background") == "1" and IDLE_KEY in request.session
+                if not background and (now - last_seen > 60 or IDLE_KEY not in request.session):
                     # Write at most once a minute to keep database writes low.
                     request.session[IDLE_KEY] = now
                 limit = settings.LANDNETZ_SESSION_IDLE_SECONDS

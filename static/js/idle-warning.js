@@ -116,7 +116,10 @@
       if (Date.now() - lastKeepAlive >= keepAliveEvery) keepAlive(false);
     });
     // An htmx request reached the server; it stores the time at most once a minute.
-    document.addEventListener("htmx:afterRequest", function () {
+    // A background refresh (hx-headers "Landnetz-Background") is not activity.
+    document.addEventListener("htmx:afterRequest", function (event) {
+      var config = event.detail && event.detail.requestConfig;
+      if (config && config.headers && config.headers["Landnetz-Background"]) return;
       deadline = Math.max(deadline, Date.now() + Math.max(0, limit - 60) * 1000);
     });
 
