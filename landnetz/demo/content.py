@@ -6,4 +6,6 @@ nothing) and writes through the app's services or models without sending e-mails
 They run in this order, after members, profiles and organisations exist.
 """
 
-CONTENT_LOADERS: list = []
+from landnetz.demo import groups
+
+CONTENT_LOADERS: list = [groups.load]
