@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -303,8 +303,15 @@ def preferences(request):
 
 
 def _back(request, default: str) -> str:
+    """Where to go after blocking: a path of this site, else ``default``."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    if (
+        target.startswith("/")
+        and not target.startswith(("//", "/\\"))
+        and target.isascii()
+        and target.isprintable()
+        and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+    ):
         return target
     return default
 
@@ -321,7 +328,7 @@ def block(request, user_id: int):
             _("You have blocked %(name)s. They can no longer write to you or mention you.")
             % {"name": member.display_name},
         )
-        return redirect(back)
+        return HttpResponseRedirect(back)
     return render(request, "messaging/block.html", {"member": member, "back": back})
 
 

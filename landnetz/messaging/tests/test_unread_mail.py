@@ -111,9 +111,9 @@ def test_a_task_that_comes_early_asks_again_later(conversation, volunteer, djang
     participant = row(conversation, volunteer)
     Participant.objects.filter(pk=participant.pk).update(unread_since=timezone.now() + timedelta(minutes=5))
     conversation.messages.update(created_at=timezone.now() + timedelta(minutes=5))
-    with time_machine.travel(timezone.now() + timedelta(minutes=31)):
-        with django_capture_on_commit_callbacks(execute=True):
-            assert tasks.send_unread_notice.call(participant.pk) is False
+    later_time = timezone.now() + timedelta(minutes=31)
+    with time_machine.travel(later_time), django_capture_on_commit_callbacks(execute=True):
+        assert tasks.send_unread_notice.call(participant.pk) is False
     later = DBTaskResult.objects.exclude(pk=first_task.pk).get()
     assert later.run_after > first_task.run_after + timedelta(minutes=4)
     assert not notifications_of(volunteer).exists()
