@@ -35,13 +35,14 @@ def require(actor, perm: str, group) -> None:
 
 def lock(group: Group) -> Group:
     """Lock the group row: membership changes of one group run one at a time."""
-    return Group.objects.select_for_update().select_related("region").get(pk=group.pk)
+    # Only the group's own row: its region is an outer join, which PostgreSQL cannot lock.
+    return Group.objects.select_for_update(of=("self",)).select_related("region").get(pk=group.pk)
 
 
 def locked_membership(membership: GroupMembership) -> GroupMembership:
     lock(membership.group)
     current = (
-        GroupMembership.objects.select_for_update()
+        GroupMembership.objects.select_for_update(of=("self",))
         .select_related("user", "group__region")
         .filter(pk=membership.pk)
         .first()
