@@ -88,7 +88,8 @@ def _reasons(fits: dict, topics, languages, region) -> list[str]:
     if region and fits.get("region"):
         reasons.append(
             ngettext(
-                "%(count)s of them is active in %(region)s.", "%(count)s of them are active in %(region)s.",
+                "%(count)s of them is active in %(region)s.",
+                "%(count)s of them are active in %(region)s.",
                 fits["region"],
             )
             % {"count": fits["region"], "region": region.name}
@@ -100,9 +101,7 @@ def preview(wave, topics, codes, region: Region | None) -> AskedFirst:
     """What the ask form shows before publishing: whom the question would reach first."""
     languages = [LANGUAGE_NAMES.get(code, code) for code in codes]
     if not (topics or languages or region):
-        return AskedFirst(
-            _("Choose topics, languages or a region: then we first ask the members whose profile fits.")
-        )
+        return AskedFirst(_("Choose topics, languages or a region: then we first ask the members whose profile fits."))
     if not wave.count:
         return AskedFirst(
             _(

@@ -49,7 +49,8 @@ class QuestionForm(forms.Form):
         validators=[validate_multiline_text],
         error_messages={"max_length": TOO_LONG},
         help_text=format_lazy(
-            "{} {}", _("What have you tried already, what is urgent? Please write no names of people you help."),
+            "{} {}",
+            _("What have you tried already, what is urgent? Please write no names of people you help."),
             MARKDOWN_HINT,
         ),
     )

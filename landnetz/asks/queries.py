@@ -83,9 +83,7 @@ def question_list(user, filters: Filters = Filters()) -> QuerySet[Question]:
     elif status == "mine":
         questions = questions.filter(asker=user)
     elif status == "coordination":
-        questions = questions.filter(
-            status=OPEN, answer_count=0, escalated_region_id__in=coordinated_region_ids(user)
-        )
+        questions = questions.filter(status=OPEN, answer_count=0, escalated_region_id__in=coordinated_region_ids(user))
     if filters.fits:
         questions = questions.filter(fitting(user)).exclude(asker=user)
     return _listed(_open_first(questions))

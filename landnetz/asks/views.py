@@ -14,8 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from landnetz.asks import queries, services
-from landnetz.asks import describe
+from landnetz.asks import describe, queries, services
 from landnetz.asks.describe import asked_first
 from landnetz.asks.forms import NETWORK, AnswerForm, FilterForm, QuestionForm
 from landnetz.asks.models import Question
@@ -79,7 +78,7 @@ def _ask_preview(request, form):
 @require_http_methods(["GET", "POST"])
 def ask(request):
     _require(request, "asks.ask")
-    form = QuestionForm(request.POST or None, asker=request.user)
+    form = QuestionForm(request.POST if request.method == "POST" else None, asker=request.user)
     preview = None
     if request.method == "POST" and form.is_valid():
         if "preview" in request.POST:
@@ -181,7 +180,7 @@ def answer(request, question_id: int):
 def question_edit(request, question_id: int):
     question = queries.question_for(request.user, question_id)
     _require(request, "asks.edit_question", question)
-    form = QuestionForm(request.POST or None, question=question)
+    form = QuestionForm(request.POST if request.method == "POST" else None, question=question)
     if request.method == "POST" and form.is_valid():
         try:
             services.edit_question(actor=request.user, question=question, **form.service_fields())
@@ -224,7 +223,7 @@ def question_status(request, question_id: int):
 def answer_edit(request, answer_id: int):
     answer = queries.answer_for(request.user, answer_id)
     _require(request, "asks.edit_answer", answer)
-    form = AnswerForm(request.POST or None, answer=answer)
+    form = AnswerForm(request.POST if request.method == "POST" else None, answer=answer)
     if request.method == "POST" and form.is_valid():
         try:
             services.edit_answer(actor=request.user, answer=answer, **form.service_fields())

@@ -56,7 +56,9 @@ def clean_question(*, title: str, body: str, body_language: str, languages) -> t
         )
     codes = list(dict.fromkeys(languages or []))
     if any(code not in LANGUAGE_NAMES for code in codes):
-        raise ValidationError({"languages": ValidationError(_("Please choose languages from the list."), code="unknown")})
+        raise ValidationError(
+            {"languages": ValidationError(_("Please choose languages from the list."), code="unknown")}
+        )
     return title, body, codes
 
 
@@ -81,9 +83,7 @@ def recount(question: Question) -> None:
 
 def recount_votes(answer_ids) -> None:
     counts = dict(
-        Answer.objects.filter(pk__in=list(answer_ids))
-        .annotate(votes_now=Count("votes"))
-        .values_list("pk", "votes_now")
+        Answer.objects.filter(pk__in=list(answer_ids)).annotate(votes_now=Count("votes")).values_list("pk", "votes_now")
     )
     for pk, votes in counts.items():
         Answer.objects.filter(pk=pk).update(vote_count=votes)

@@ -51,7 +51,9 @@ def _widen(pk: int, now) -> None:
     wave = targeting.second_wave(
         criteria, asker=question.asker, exclude=sorted(already), size=settings.LANDNETZ_ASKS_SECOND_WAVE_SIZE
     )
-    Asked.objects.bulk_create(Asked(question=question, member=member, wave=Asked.Wave.SECOND) for member in wave.members)
+    Asked.objects.bulk_create(
+        Asked(question=question, member=member, wave=Asked.Wave.SECOND) for member in wave.members
+    )
     question.widened_at, question.second_wave_count = now, wave.count
     question.save(update_fields=["widened_at", "second_wave_count"])
     notify(

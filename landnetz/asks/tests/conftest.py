@@ -27,7 +27,9 @@ def profile_for(user, *, topics=(), languages=(), visibility="members", hidden=F
     profile.save()
     profile.topics.set(Topic.objects.filter(slug__in=topics))
     profile.languages.all().delete()
-    ProfileLanguage.objects.bulk_create(ProfileLanguage(profile=profile, code=code, level="fluent") for code in languages)
+    ProfileLanguage.objects.bulk_create(
+        ProfileLanguage(profile=profile, code=code, level="fluent") for code in languages
+    )
     return profile
 
 
