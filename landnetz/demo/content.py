@@ -6,6 +6,6 @@ nothing) and writes through the app's services or models without sending e-mails
 They run in this order, after members, profiles and organisations exist.
 """
 
-from landnetz.demo import groups, messaging
+from landnetz.demo import asks, groups, messaging
 
-CONTENT_LOADERS: list = [groups.load, messaging.load]
+CONTENT_LOADERS: list = [groups.load, messaging.load, asks.load]
