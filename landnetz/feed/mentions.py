@@ -103,12 +103,17 @@ def resolve(author, text: str) -> Resolved:
             if name and name not in result.unresolved:
                 result.unresolved.append(name)
             continue
-        pieces.append(f"@[{user.display_name}]({user.pk})")
+        pieces.append(f"@[{_token_name(user.display_name)}]({user.pk})")
         if user not in result.users:
             result.users.append(user)
     pieces.append(text[start:])
     result.text = "".join(pieces)
     return result
+
+
+def _token_name(name: str) -> str:
+    """The name as it can stand between the brackets of a stored mention."""
+    return re.sub(r"[\[\]\n\r]", "", name)[:80]
 
 
 def forget_name(text: str, user_id: int) -> str:

@@ -223,7 +223,7 @@ class PostImage(models.Model):
     """A picture of a post, re-encoded as JPEG without metadata; served only through a view."""
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="images")
-    image = models.ImageField(upload_to=image_path, width_field="width", height_field="height")
+    image = models.ImageField(upload_to=image_path)
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     description = models.CharField(_("description of the picture"), max_length=300)

@@ -12,6 +12,8 @@ comment service reindexes its post. The document holds the text and the kind, ne
 author's or commenters' names.
 """
 
+import re
+
 from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +26,13 @@ from landnetz.search.registry import MEMBERS, Document, SearchKind
 POST = "post"
 KIND_TAG = "postkind"
 MAX_COMMENT_TEXT = 20_000
+# No word is this long; the index stems every tail of a word (search.text.compound_parts),
+# which costs the square of its length: a 10 000-letter "word" took minutes to index.
+_NOT_A_WORD = re.compile(r"\w{65,}")
+
+
+def _indexable(text: str) -> str:
+    return _NOT_A_WORD.sub(" ", text)
 
 
 def audience_of(post: Post) -> str | None:
@@ -62,18 +71,20 @@ def _document(post: Post) -> Document | None:
     audience = audience_of(post)
     if audience is None:
         return None
-    text = rendering.plain(post.body)
-    comments = " ".join(rendering.plain(comment.body) for comment in post.indexed_comments)[:MAX_COMMENT_TEXT]
+    text = _indexable(rendering.plain(post.body))
+    comments = _indexable(
+        " ".join(rendering.plain(comment.body) for comment in post.indexed_comments)[:MAX_COMMENT_TEXT]
+    )
     region_id = post.region_id if post.target == Post.Target.REGION else getattr(post.group, "region_id", None)
     return Document(
         kind=POST,
         object_id=post.pk,
         key=str(post.pk),
-        title=rendering.excerpt(post.body, 120) or str(Post.Kind(post.kind).label),
+        title=_indexable(rendering.excerpt(post.body, 120)).strip() or str(Post.Kind(post.kind).label),
         audience=audience,
         language=post.body_language,
         text=[text, comments, *labels(Post.Kind(post.kind).label), *labels(_("News"))],
-        summary=rendering.excerpt(post.body, 280),
+        summary=_indexable(rendering.excerpt(post.body, 280)),
         tags=[f"{KIND_TAG}:{post.kind}"],
         region_id=region_id,
     )

@@ -7,7 +7,6 @@ and schedule the link preview and file deletions for after the commit.
 
 from dataclasses import dataclass, field
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,6 +15,7 @@ from django.db.models import Sum
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from PIL import Image
 
 from landnetz.core.languages import WRITTEN_LANGUAGES
 from landnetz.core.permissions import is_member
@@ -135,7 +135,8 @@ def _check_files(actor, pictures, attachments, *, keeping_pictures: int = 0, kee
 
 def _save_files(post: Post, pictures, attachments: list[CleanFile], saved: list, *, start: int = 0) -> None:
     for position, (content, description) in enumerate(pictures, start=start):
-        picture = PostImage(post=post, description=description, position=position)
+        width, height = _size_of(content)
+        picture = PostImage(post=post, description=description, position=position, width=width, height=height)
         picture.image.save("picture.jpg", content, save=True)
         saved.append(picture.image)
     for position, item in enumerate(attachments, start=start):
@@ -144,6 +145,14 @@ def _save_files(post: Post, pictures, attachments: list[CleanFile], saved: list,
         )
         attachment.file.save(item.name, item.content, save=True)
         saved.append(attachment.file)
+
+
+def _size_of(content) -> tuple[int, int]:
+    content.seek(0)
+    with Image.open(content) as image:
+        size = image.size
+    content.seek(0)
+    return size
 
 
 def _readers(post: Post, users) -> tuple[list, list]:
@@ -175,7 +184,8 @@ def _schedule_preview(post: Post, *, wanted: bool) -> None:
         return
     post.link_url, post.link_title, post.link_description, post.link_checked_at = url, "", "", None
     if url and wanted and settings.LANDNETZ_LINK_PREVIEWS:
-        transaction.on_commit(partial(fetch_link_preview.enqueue, post.pk))
+        # The post may not be saved yet: its id is read when the transaction has committed.
+        transaction.on_commit(lambda: fetch_link_preview.enqueue(post.pk))
 
 
 @transaction.atomic
