@@ -391,3 +391,19 @@ def test_deleting_a_group_removes_its_search_entry(open_group, volunteer):
     assert SearchEntry.objects.filter(kind="group", object_id=open_group.pk).exists()
     services.delete_group(actor=volunteer, group=open_group)
     assert not SearchEntry.objects.filter(kind="group", object_id=open_group.pk).exists()
+
+
+def test_stale_invitations_are_deleted_by_the_daily_job(closed_group, coordinator, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from landnetz.core import schedule
+
+    days = settings.LANDNETZ_RETENTION_DAYS["invitations"]
+    old = services.invite(actor=coordinator, group=closed_group, email="alt@example.org")
+    fresh_one = services.invite(actor=coordinator, group=closed_group, email="neu@example.org")
+    GroupInvitation.objects.filter(pk=old.pk).update(expires_at=timezone.now() - timedelta(days=days + 1))
+    assert schedule.jobs("daily")["groups.invitation_retention"] == services.delete_stale_invitations
+    assert services.delete_stale_invitations() == 1
+    assert list(GroupInvitation.objects.values_list("pk", flat=True)) == [fresh_one.pk]
