@@ -71,13 +71,16 @@ def search(viewer, criteria: Criteria) -> QuerySet[SearchEntry]:
         # keeps SQLite from driving the query by the audience index (see above).
         entries = entries.alias(row_audience=WithoutIndex("audience")).filter(row_audience__in=audiences)
     else:
-        entries = SearchEntry.objects.filter(audience__in=audiences).select_related("region", "municipality")
-        entries = _filtered(entries, criteria)
+        entries = _filtered(SearchEntry.objects.filter(audience__in=audiences), criteria)
         if terms:
-            entries = _postgres_text(entries, terms, _filter_groups(criteria, kinds=False), known_words())
-            newest = list(entries.order_by("-pk").values_list("pk", flat=True)[WINDOW - 1 : WINDOW])
-            if newest:
-                entries = entries.filter(pk__gte=newest[0])
+            condition, rank = _postgres_text(terms, _filter_groups(criteria, kinds=False), known_words())
+            # The WINDOW newest matches are found once, by the GIN index; counting and ranking
+            # then read only those rows by id. With the text condition in every query, each of
+            # them (count, ranked page) ran its own bitmap scan over all matches, and the
+            # planner, expecting one row, joined the places by a scan per row.
+            window = list(entries.filter(condition).order_by("-pk").values_list("pk", flat=True)[:WINDOW])
+            entries = SearchEntry.objects.filter(pk__in=window).annotate(rank=rank)
+        entries = entries.select_related("region", "municipality")
     ranked = bool(terms)
     # Results show title, summary, place, languages and topics (why they matched); the long
     # text columns stay in the database.
@@ -250,7 +253,8 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
 TYPO_WINDOW = 160  # characters of the document (name, role, start of the text) checked for typos
 
 
-def _postgres_text(entries: QuerySet, terms: list[str], groups: list[list[str]], known: frozenset[str]) -> QuerySet:
+def _postgres_text(terms: list[str], groups: list[list[str]], known: frozenset[str]) -> tuple[Q, ExpressionWrapper]:
+    """The condition that finds ``terms`` (and the filter words of ``groups``), and the rank."""
     # Full text finds words, their forms and the tails of compound words (index._write). A
     # word the index does not know at all is probably misspelt: only then does trigram word
     # similarity (pg_trgm's "%>", served by the trigram GIN index) join in — on common
@@ -276,7 +280,7 @@ def _postgres_text(entries: QuerySet, terms: list[str], groups: list[list[str]],
         else:
             condition &= Q(search_vector=query) | Q(document__trigram_word_similar=term)
         rank = rank + SearchRank(F("search_vector"), query) + TrigramWordSimilarity(term, head)
-    return entries.filter(condition).annotate(rank=ExpressionWrapper(rank, output_field=FloatField()))
+    return condition, ExpressionWrapper(rank, output_field=FloatField())
 
 
 # --- The vocabulary ------------------------------------------------------------------------
