@@ -25,6 +25,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from landnetz.accounts.models import User
 from landnetz.accounts.permissions import can_view_profile
 from landnetz.core.permissions import coordinated_region_ids, is_member
 from landnetz.feed import permissions, rendering
@@ -265,7 +266,7 @@ def _with_relations(queryset: QuerySet[Post]) -> QuerySet[Post]:
 def _profile_visible(viewer, user) -> bool:
     try:
         profile = user.profile
-    except type(user).profile.RelatedObjectDoesNotExist:
+    except User.profile.RelatedObjectDoesNotExist:
         return False
     return can_view_profile(viewer, profile)
 
@@ -410,7 +411,7 @@ def followable(viewer, user_id: int):
     post = from_posts.first()
     if post is not None and post.author_id != viewer.pk:
         return post.author
-    user = type(viewer).objects.select_related("profile").filter(pk=user_id, is_active=True).first()
+    user = User.objects.select_related("profile").filter(pk=user_id, is_active=True).first()
     if user is None or user.pk == viewer.pk or not _profile_visible(viewer, user):
         raise Http404
     return user

@@ -304,7 +304,9 @@ def comment_create(request, post_id: int):
         except services.Gone as exc:
             if exc.code == "post_gone":
                 return render(request, "feed/gone.html", {"text": form.cleaned_data["body"]}, status=404)
+            # The comment replied to is gone: the text comes back in the comment box below.
             form.add_error("body", exc)
+            reply_to = None
         except ValidationError as exc:
             _add_errors(form, exc)
         else:

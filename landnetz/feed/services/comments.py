@@ -27,7 +27,12 @@ class Gone(ValidationError):
 def add_comment(*, actor, post: Post, body: str, body_language: str, parent: Comment | int | None = None) -> Written:
     """Comment on a post, or reply to a comment of it. A reply to a reply answers the
     comment above it (one level of replies)."""
-    locked = Post.objects.select_for_update().select_related("group__region", "region").filter(pk=post.pk).first()
+    locked = (
+        Post.objects.select_for_update(of=("self",))
+        .select_related("group__region", "region")
+        .filter(pk=post.pk)
+        .first()
+    )
     if locked is None:
         raise Gone(POST_GONE, code="post_gone")
     post = locked
@@ -39,7 +44,7 @@ def add_comment(*, actor, post: Post, body: str, body_language: str, parent: Com
     if parent is not None:
         parent_id = getattr(parent, "pk", parent)
         replied = (
-            Comment.objects.select_for_update()
+            Comment.objects.select_for_update(of=("self",))
             .filter(Q(hidden=False) | Q(author=actor), pk=parent_id, post=post)
             .select_related("author", "parent__author")
             .first()
@@ -71,7 +76,7 @@ def add_comment(*, actor, post: Post, body: str, body_language: str, parent: Com
 
 def _locked(comment: Comment) -> Comment:
     current = (
-        Comment.objects.select_for_update()
+        Comment.objects.select_for_update(of=("self",))
         .select_related("post__group__region", "post__region")
         .filter(pk=comment.pk)
         .first()

@@ -255,7 +255,7 @@ def update_post(
 ) -> Written:
     """The author changes the text, kind, language, organisation and files (the audience
     stays). A changed text or kind shows "edited"."""
-    post = Post.objects.select_for_update().select_related("group", "region").filter(pk=post.pk).first()
+    post = Post.objects.select_for_update(of=("self",)).select_related("group", "region").filter(pk=post.pk).first()
     if post is None:
         raise ValidationError(_("This post has been deleted."), code="gone")
     if not permissions.can_edit_post(actor, post):
@@ -318,7 +318,12 @@ def _region(post: Post):
 
 @transaction.atomic
 def delete_post(*, actor, post: Post) -> None:
-    post = Post.objects.select_for_update().select_related("group__region", "region").filter(pk=post.pk).first()
+    post = (
+        Post.objects.select_for_update(of=("self",))
+        .select_related("group__region", "region")
+        .filter(pk=post.pk)
+        .first()
+    )
     if post is None:
         return
     if not permissions.can_delete_post(actor, post):
@@ -329,7 +334,7 @@ def delete_post(*, actor, post: Post) -> None:
 @transaction.atomic
 def pin_post(*, actor, post: Post, days: int) -> Post:
     """A coordinator of the region pins a region post: its region's members see it first."""
-    post = Post.objects.select_for_update().select_related("region").get(pk=post.pk)
+    post = Post.objects.select_for_update(of=("self",)).select_related("region").get(pk=post.pk)
     if not permissions.can_pin_post(actor, post):
         raise PermissionDenied
     if days not in PIN_DAYS:
@@ -344,7 +349,7 @@ def pin_post(*, actor, post: Post, days: int) -> Post:
 
 @transaction.atomic
 def unpin_post(*, actor, post: Post) -> Post:
-    post = Post.objects.select_for_update().select_related("region").get(pk=post.pk)
+    post = Post.objects.select_for_update(of=("self",)).select_related("region").get(pk=post.pk)
     if not permissions.can_pin_post(actor, post):
         raise PermissionDenied
     post.pinned_until = None

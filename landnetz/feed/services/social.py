@@ -14,7 +14,7 @@ def toggle_reaction(*, actor, post: Post, kind: str) -> bool:
     """Add the member's reaction of this kind, or take it back; True when it is there now."""
     if kind not in Reaction.Kind.values:
         raise ValidationError(_("Please choose a reaction from the list."), code="invalid_choice")
-    post = Post.objects.select_for_update().select_related("group").filter(pk=post.pk).first()
+    post = Post.objects.select_for_update(of=("self",)).select_related("group").filter(pk=post.pk).first()
     if post is None:
         raise ValidationError(_("This post has been deleted."), code="gone")
     if not permissions.may_take_part(actor, post):
