@@ -40,8 +40,10 @@ def _require(request, rule: str, obj=None) -> None:
         raise PermissionDenied
 
 
-def _detail_url(question, answer=None) -> str:
+def _detail_url(question, answer=None, page: int = 1) -> str:
     url = reverse("asks:detail", kwargs={"question_id": question.pk})
+    if page > 1:
+        url += f"?page={page}"
     return f"{url}#answer-{answer.pk}" if answer is not None else url
 
 
@@ -171,7 +173,8 @@ def answer(request, question_id: int):
             _add_errors(form, exc)
         else:
             messages.success(request, _("Thank you! Your answer has been published, and the asker has been told."))
-            return redirect(_detail_url(question, created))
+            # A new answer has no up-votes yet and is the newest: the last of the answers.
+            return redirect(_detail_url(question, created, page=-(-created.question.answer_count // ANSWERS_PER_PAGE)))
     return _detail(request, question, answer_form=form)
 
 

@@ -308,3 +308,16 @@ def test_solved_questions_are_found_in_the_site_search_by_members_only(
     assert result is not None
     badges = [badge.text() for badge in parse(page).find_all(class_="kern-badge")]
     assert "gelöst" in badges
+
+
+def test_a_new_answer_on_a_long_question_leads_to_the_last_page(client, newcomer, ask, settings):
+    settings.LANDNETZ_RATE_LIMITS = {**settings.LANDNETZ_RATE_LIMITS, "answer": "1000/m"}
+    question = ask()
+    for number in range(30):
+        services.post_answer(author=member(), question=question, body=f"Antwort {number}", language="de")
+    client.force_login(newcomer)
+    response = client.post(f"/de/openmic/{question.pk}/answer/", {"body": "Die einunddreißigste", "language": "de"})
+    answer = Answer.objects.get(body="Die einunddreißigste")
+    assert response["Location"] == f"{detail(question)}?page=2#answer-{answer.pk}"
+    page = parse(client.get(f"{detail(question)}?page=2").content)
+    assert page.find("article", id=f"answer-{answer.pk}") is not None
