@@ -26,6 +26,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from bench import exchange
+
 DATA_VERSION = 9  # bump when generated data changes
 SEED = 20260101
 BATCH_SIZE = 5_000
@@ -265,21 +267,29 @@ def _ensure_meta_table() -> None:
         cursor.execute("CREATE TABLE IF NOT EXISTS bench_meta (name VARCHAR(50) PRIMARY KEY, value TEXT NOT NULL)")
 
 
-def stored_plan() -> dict | None:
+def _stored(name: str) -> dict | None:
     _ensure_meta_table()
     with connection.cursor() as cursor:
-        cursor.execute("SELECT value FROM bench_meta WHERE name = %s", ["dataset"])
+        cursor.execute("SELECT value FROM bench_meta WHERE name = %s", [name])
         row = cursor.fetchone()
     return json.loads(row[0]) if row else None
 
 
-def _store_plan(plan: Plan) -> None:
+def _store(name: str, value: dict) -> None:
     with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM bench_meta WHERE name = %s", ["dataset"])
-        cursor.execute(
-            "INSERT INTO bench_meta (name, value) VALUES (%s, %s)",
-            ["dataset", json.dumps(asdict(plan))],
-        )
+        cursor.execute("DELETE FROM bench_meta WHERE name = %s", [name])
+        cursor.execute("INSERT INTO bench_meta (name, value) VALUES (%s, %s)", [name, json.dumps(value)])
+
+
+def stored_plan() -> dict | None:
+    return _stored("dataset")
+
+
+def _store_plan(plan: Plan) -> None:
+    _store("dataset", asdict(plan))
+    # The tables were emptied and filled anew: the exchange data is generated after them.
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM bench_meta WHERE name = %s", ["exchange"])
 
 
 # --- Setup -------------------------------------------------------------------------------
@@ -299,7 +309,7 @@ def prepare_database(plan: Plan) -> bool:
     log(f"[{plan.size}] migrated and loaded regions in {time.perf_counter() - started:.1f} s")
     if cached:
         log(f"[{plan.size}] reusing cached data set ({plan.members} members)")
-        return False
+        return _prepare_exchange(plan)
     started = time.perf_counter()
     with transaction.atomic():
         generate(plan)
@@ -316,6 +326,35 @@ def prepare_database(plan: Plan) -> bool:
         f"organisations and {plan.audit_entries} audit entries "
         f"in {time.perf_counter() - started:.1f} s"
     )
+    _prepare_exchange(plan)
+    return True
+
+
+def _prepare_exchange(plan: Plan) -> bool:
+    """Groups, posts, messages and questions (bench.exchange), generated when their own
+    version or the scale changed: the members and their search index stay."""
+    from landnetz.accounts.models import User
+
+    wanted = exchange.plan_for(plan.size, plan.scale)
+    if _stored("exchange") == wanted:
+        log(f"[{plan.size}] reusing cached exchange data ({wanted['posts']} posts)")
+        return False
+    started = time.perf_counter()
+    member = plain_member()
+    people = list(
+        User.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}")
+        .exclude(email__in=[MEMBER_EMAIL, ADMIN_EMAIL])
+        .values_list("pk", "region_id")
+    )
+    with transaction.atomic():
+        exchange.clear()
+        exchange.generate(wanted, member, people)
+        _store("exchange", wanted)
+    call_command("optimize_database", verbosity=0, stdout=sys.stderr)
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    log(f"[{plan.size}] generated the exchange data in {time.perf_counter() - started:.1f} s")
     return True
 
 

@@ -77,6 +77,34 @@ def first_public_organisation() -> str | None:
     return None if slug is None else f"/de/organisations/{slug}/"
 
 
+def member_group() -> str | None:
+    """The page of the first of the bench member's 50 groups (bench.exchange)."""
+    from bench.datagen import MEMBER_EMAIL
+    from landnetz.groups.models import Group
+
+    slug = (
+        Group.objects.filter(memberships__user__email=MEMBER_EMAIL)
+        .order_by("pk")
+        .values_list("slug", flat=True)
+        .first()
+    )
+    return None if slug is None else f"/de/groups/{slug}/"
+
+
+def long_conversation() -> str | None:
+    """The bench member's long group conversation (1 % of all messages)."""
+    from bench.datagen import MEMBER_EMAIL
+    from landnetz.messaging.models import Conversation
+
+    pk = (
+        Conversation.objects.filter(kind="group", participants__user__email=MEMBER_EMAIL)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return None if pk is None else f"/de/messages/{pk}/"
+
+
 # The pages that are timed. Add a page with one line; `minimal` is the floor (base.html
 # only) that floor_ratio divides by and must stay first.
 PAGES = [
@@ -100,6 +128,13 @@ PAGES = [
     Page("notification_list", "/de/notifications/", needs_member=True),
     Page("site_search", "/de/search/?q=Sprachmittlerin", needs_member=True),
     Page("site_search_filtered", "/de/search/?q=Verein&kind=organisation"),
+    # The exchange (bench.exchange): a member in 50 groups among 1 000 000 posts and
+    # 2 000 000 messages.
+    Page("feed", "/de/news/", needs_member=True),
+    Page("group", member_group, needs_member=True),
+    Page("conversation_list", "/de/messages/", needs_member=True),
+    Page("long_conversation", long_conversation, needs_member=True),
+    Page("openmic", "/de/openmic/", needs_member=True),
 ]
 
 
