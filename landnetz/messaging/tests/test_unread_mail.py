@@ -27,6 +27,13 @@ def row(conversation, user) -> Participant:
     return Participant.objects.get(conversation=conversation, user=user)
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection(monkeypatch):
+    """The worker closes connections older than CONN_MAX_AGE — after a jump in time that is
+    the test's own connection, inside its transaction (PostgreSQL)."""
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
+
+
 def run_worker(capture) -> None:
     """What ``manage.py db_worker`` does in production: every task that is due, once."""
     with capture(execute=True):
