@@ -152,6 +152,8 @@ def _detail(request, post, *, comment_form=None, reply_to=None, status=200):
         request.GET.get("page")
     )
     queries.decorate_comments(comments.object_list, post, request.user)
+    if reply_to is not None and reply_to not in {comment.pk for comment in comments.object_list}:
+        reply_to = None  # the comment replied to is not on this page (any more): errors and text below
     return render(
         request,
         "feed/detail.html",
