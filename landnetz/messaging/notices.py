@@ -46,7 +46,9 @@ def send_unread_notice(participant_id: int, *, now: datetime | None = None) -> b
     ask again when the oldest unread message is younger than the delay; False otherwise
     (read meanwhile, muted, left, nothing pending)."""
     now = now or timezone.now()
-    participant = Participant.objects.select_for_update().select_related("user").filter(pk=participant_id).first()
+    participant = (
+        Participant.objects.select_for_update(of=("self",)).select_related("user").filter(pk=participant_id).first()
+    )
     if participant is None or participant.notice != Participant.Notice.SCHEDULED:
         return False
     oldest = None if participant.muted or not participant.user.is_active else _oldest_unread(participant)
