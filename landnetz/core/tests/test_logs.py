@@ -29,6 +29,7 @@ from gunicorn.config import Config
 
 from landnetz.core.error_report import RedactingExceptionReporter
 from landnetz.core.logredact import AccessLogger, client_address, redact_path
+from landnetz.groups import services as group_services
 from landnetz.organisations.models import Invitation
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +58,8 @@ def secrets_of_the_site(volunteer, org):
     """Real secrets as the site makes them, by URL name."""
     email = EmailAddress.objects.get(user=volunteer)
     invitation = Invitation.objects.create(organisation=org, email="new@example.org")
+    group = group_services.create_group(actor=volunteer, name="Sprachcafé Tangerhütte", kind="closed")
+    group_invitation = group_services.invite(actor=volunteer, group=group, email="new@example.org")
     return {
         "account_confirm_email": {"key": EmailConfirmationHMAC(email).key},
         "account_reset_password_from_key": {
@@ -64,6 +67,7 @@ def secrets_of_the_site(volunteer, org):
             "key": default_token_generator.make_token(volunteer),
         },
         "organisations:invitation": {"token": invitation.token},
+        "groups:invitation": {"token": group_invitation.token},
         "notifications:unsubscribe": {"token": unsubscribe_token(volunteer, "organisations.join_request")},
     }
 
