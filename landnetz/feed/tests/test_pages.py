@@ -61,7 +61,7 @@ def test_posting_in_a_group_one_is_not_a_member_of_is_refused(client, volunteer,
     client.force_login(volunteer)
     response = client.post("/de/news/new/", {**FORM, "target": "group", "group": club.slug, "body": "Hallo Gruppe"})
     assert response.status_code == 200 and not Post.objects.exists()
-    assert "groups you are a member of" in response.content.decode()
+    assert "in denen Sie Mitglied sind" in response.content.decode()
     assert client.get(f"/de/news/new/?group={club.slug}").status_code == 403
     secret = group("secret", admin=outsider)
     assert client.get(f"/de/news/new/?group={secret.slug}").status_code == 404
@@ -176,7 +176,7 @@ def test_replying_to_a_deleted_comment_stores_nothing_and_says_so(client, volunt
     )
     assert response.status_code == 200 and not Comment.objects.exists()
     html = response.content.decode()
-    assert "has been deleted" in html and "Meine Antwort" in html
+    assert "wurde gelöscht. Ihre Antwort wurde nicht gespeichert" in html and "Meine Antwort" in html
 
 
 def test_commenting_on_a_deleted_post_gives_the_text_back(client, volunteer, newcomer):
@@ -333,7 +333,7 @@ def test_rate_limits_are_settings(client, volunteer, settings):
         assert client.post("/de/news/new/", {**FORM, "body": f"Nummer {number}"}).status_code == 302
     response = client.post("/de/news/new/", {**FORM, "body": "Zu viel"})
     assert response.status_code == 200 and Post.objects.count() == 2
-    assert "Zu viel" in response.content.decode() and "a while" in response.content.decode()
+    assert "Zu viel" in response.content.decode() and "warten Sie eine Weile" in response.content.decode()
     item = Post.objects.first()
     client.post(f"/de/news/{item.pk}/comments/", {"body": "eins", "body_language": "de"})
     response = client.post(f"/de/news/{item.pk}/comments/", {"body": "zwei", "body_language": "de"})
