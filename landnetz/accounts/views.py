@@ -16,6 +16,7 @@ from django.views.i18n import set_language as django_set_language
 
 from landnetz.accounts import queries, services, signup
 from landnetz.accounts.forms import ChangeAddressForm, ConsentForm, LanguageFormSet, PreferencesForm, ProfileForm
+from landnetz.core import hooks
 
 
 @require_POST
@@ -134,7 +135,10 @@ def profile_preview(request):
 def person_detail(request, user_id: int):
     profile = queries.visible_profile(request.user, user_id)
     card = queries.card_for(profile, request.user)
-    return render(request, "accounts/person_detail.html", {"card": card, "is_own": profile.user_id == request.user.pk})
+    is_own = profile.user_id == request.user.pk
+    # What other apps offer about this member (write a message, follow), through core.hooks.
+    panels = hooks.panels("person", request.user, member=profile.user) if not is_own else []
+    return render(request, "accounts/person_detail.html", {"card": card, "is_own": is_own, "panels": panels})
 
 
 def person_photo(request, user_id: int):

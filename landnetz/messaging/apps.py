@@ -18,6 +18,7 @@ class MessagingConfig(AppConfig):
             notification_kinds.register(kind)
         reporting.register_messages()
         hooks.add_panel("start", panels.start_panel)
+        hooks.add_panel("person", panels.person_panel)
         schedule.register("daily", "messaging.unread_notices", notices.send_due_notices)
         register(ErasureStep(name="messaging", erase=erasure.erase))
         private_state = (
