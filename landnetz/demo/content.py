@@ -6,6 +6,6 @@ nothing) and writes through the app's services or models without sending e-mails
 They run in this order, after members, profiles and organisations exist.
 """
 
-from landnetz.demo import asks, groups, messaging
+from landnetz.demo import asks, feed, groups, messaging
 
-CONTENT_LOADERS: list = [groups.load, messaging.load, asks.load]
+CONTENT_LOADERS: list = [groups.load, feed.load, messaging.load, asks.load]
