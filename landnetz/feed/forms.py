@@ -4,6 +4,8 @@ Texts are limited in the form (10 000 characters for a post, 3 000 for a comment
 anything parses them; Markdown and mentions are handled by the services after that.
 """
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
@@ -23,9 +25,15 @@ from landnetz.organisations import queries as organisation_queries
 from landnetz.organisations.permissions import is_org_admin
 
 PICTURE_SLOTS = 2
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,140}")
 TOO_LONG = _("Please shorten your text to at most %(limit_value)s characters (it has %(show_value)s).")
 LANGUAGE_ERRORS = {"invalid_choice": _("Please choose a language from the list.")}
 NOT_IN_GROUP = _("You can post only in groups you are a member of. Please choose one of your groups.")
+
+
+def is_slug(value: str) -> bool:
+    """A group's address as groups gives them (nothing else is looked up in the database)."""
+    return bool(SLUG.fullmatch(value or ""))
 
 
 def _language_initial(user) -> str:
@@ -363,7 +371,7 @@ class FeedFilterForm(forms.Form):
             *((group.slug, group.name) for group in group_queries.groups_of(user)),
         ]
         chosen = (self.data.get("group") or "") if self.is_bound else ""
-        if chosen and chosen not in dict(choices):
+        if chosen and chosen not in dict(choices) and is_slug(chosen):
             # A group the member reads without being in it (an open group's page links here).
             group = self._readable_group(chosen)
             if group is not None:
@@ -380,8 +388,7 @@ class FeedFilterForm(forms.Form):
         slug = (self.cleaned_data.get("group") or "").strip()
         if not slug:
             return None
-        validate_multiline_text(slug)
-        group = self._readable_group(slug)
+        group = self._readable_group(slug) if is_slug(slug) else None
         if group is None:
             raise ValidationError(_("Please choose a group from the list."), code="invalid_choice")
         return group

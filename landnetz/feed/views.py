@@ -21,7 +21,7 @@ from django.views.decorators.vary import vary_on_headers
 from landnetz.core.languages import WRITTEN_LANGUAGES
 from landnetz.core.templatetags.landnetz import isolate
 from landnetz.feed import permissions, queries, services
-from landnetz.feed.forms import CommentForm, FeedFilterForm, PinForm, PostForm, ReactionForm
+from landnetz.feed.forms import CommentForm, FeedFilterForm, PinForm, PostForm, ReactionForm, is_slug
 from landnetz.feed.models import PostAttachment, PostImage, Reaction
 from landnetz.groups import queries as group_queries
 
@@ -106,7 +106,9 @@ def _fixed_group(request):
     slug = request.GET.get("group") or request.POST.get("fixed_group") or ""
     if not slug:
         return None
-    group = group_queries.visible_group(request.user, slug[:140])
+    if not is_slug(slug):
+        raise Http404
+    group = group_queries.visible_group(request.user, slug)
     if group is None:
         raise Http404
     if not permissions.may_post_to_group(request.user, group):

@@ -65,6 +65,7 @@ def test_posting_in_a_group_one_is_not_a_member_of_is_refused(client, volunteer,
     assert client.get(f"/de/news/new/?group={club.slug}").status_code == 403
     secret = group("secret", admin=outsider)
     assert client.get(f"/de/news/new/?group={secret.slug}").status_code == 404
+    assert client.get("/de/news/new/?group=%00").status_code == 404
 
 
 def test_a_member_posts_from_the_group_panel(client, volunteer, newcomer):
