@@ -143,22 +143,37 @@ def _before(cursor: Cursor | None) -> Q:
     return Q(created_at__lte=cursor.created_at) & (Q(created_at__lt=cursor.created_at) | Q(pk__lt=cursor.id))
 
 
-def _newest_ids(branches: list[QuerySet], limit: int) -> list[int]:
+@dataclass(frozen=True)
+class Branch:
+    """One source of the feed: a queryset, or one queryset per value of ``values`` (the
+    queryset then filters by ``SENTINEL``, which each value replaces in the compiled SQL:
+    fifty groups cost one compilation, not fifty)."""
+
+    queryset: QuerySet
+    values: tuple[int, ...] = ()
+
+
+# A value no id can have; it marks the parameter each branch of a source replaces.
+SENTINEL = -918_273_645_546_372_819
+
+
+def _newest_ids(branches: list[Branch], limit: int) -> list[int]:
     """Ids of the ``limit`` newest posts of all branches, in one statement.
 
     Each branch is ordered and limited on its own (an index scan that stops after
     ``limit`` rows); the outer query merges them.
     """
-    if not branches:
-        return []
-    ordered = [branch.order_by("-created_at", "-id").values_list("created_at", "id")[:limit] for branch in branches]
-    if len(ordered) == 1:
-        return [post_id for _created, post_id in ordered[0]]
     parts, params = [], []
-    for number, branch in enumerate(ordered):
-        sql, branch_params = branch.query.sql_with_params()
-        parts.append(f"SELECT * FROM ({sql}) AS feed_branch_{number}")  # noqa: S608 - compiled by Django
-        params.extend(branch_params)
+    for branch in branches:
+        ordered = branch.queryset.order_by("-created_at", "-id").values_list("created_at", "id")[:limit]
+        if not branch.values and len(branches) == 1:
+            return [post_id for _created, post_id in ordered]
+        sql, branch_params = ordered.query.sql_with_params()
+        for value in branch.values or (None,):
+            parts.append(f"SELECT * FROM ({sql}) AS feed_branch_{len(parts)}")  # noqa: S608 - compiled by Django
+            params.extend(value if param == SENTINEL else param for param in branch_params)
+    if not parts:
+        return []
     sql = (
         f"SELECT id FROM ({' UNION '.join(parts)}) AS feed_union "  # noqa: S608 - compiled by Django
         f"ORDER BY created_at DESC, id DESC LIMIT {int(limit)}"
@@ -168,12 +183,12 @@ def _newest_ids(branches: list[QuerySet], limit: int) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def _per_value(queryset: QuerySet, name: str, values: set[int]) -> list[QuerySet]:
+def _per_value(queryset: QuerySet, name: str, values: set[int]) -> list[Branch]:
     if not values:
         return []
     if len(values) > MAX_BRANCHES:
-        return [queryset.filter(**{f"{name}__in": sorted(values)})]
-    return [queryset.filter(**{name: value}) for value in sorted(values)]
+        return [Branch(queryset.filter(**{f"{name}__in": sorted(values)}))]
+    return [Branch(queryset.filter(**{name: SENTINEL}), tuple(sorted(values)))]
 
 
 # --- the feed ------------------------------------------------------------------------------------
@@ -213,18 +228,18 @@ def feed_page(
         return queryset
 
     if group is not None:
-        branches = [prepared(posts_visible_to(user).filter(group=group))]
+        branches = [Branch(prepared(posts_visible_to(user).filter(group=group)))]
     elif region is not None:
-        branches = [prepared(_network_and_regions(user).filter(target=REGION, region=region))]
+        branches = [Branch(prepared(_network_and_regions(user).filter(target=REGION, region=region)))]
     else:
-        public, full = _network_and_regions(user), posts_visible_to(user)
+        public, full = prepared(_network_and_regions(user)), prepared(posts_visible_to(user))
         branches = [
-            prepared(public.filter(target=NETWORK)),
-            prepared(full.filter(author=user)),
-            *(prepared(branch) for branch in _per_value(public, "region_id", mine)),
-            *(prepared(branch) for branch in _per_value(full, "group_id", group_queries.member_group_ids(user))),
-            *(prepared(branch) for branch in _per_value(full, "organisation_id", organisation_ids(user))),
-            *(prepared(branch) for branch in _per_value(full, "author_id", following_ids(user))),
+            Branch(public.filter(target=NETWORK)),
+            Branch(full.filter(author=user)),
+            *_per_value(public, "region_id", mine),
+            *_per_value(full, "group_id", group_queries.member_group_ids(user)),
+            *_per_value(full, "organisation_id", organisation_ids(user)),
+            *_per_value(full, "author_id", following_ids(user)),
         ]
     ids = _newest_ids(branches, size + 1)
     posts = decorate(ids[:size], user)

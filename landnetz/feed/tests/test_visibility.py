@@ -181,8 +181,9 @@ def test_a_forged_cursor_with_a_valid_looking_body_is_refused():
     assert queries.Cursor.decode(naive) is None
 
 
-def test_many_groups_share_one_branch(volunteer, outsider, settings, monkeypatch):
-    monkeypatch.setattr(queries, "MAX_BRANCHES", 3)
+@pytest.mark.parametrize("branches", [3, 60], ids=["groups share one branch", "a branch per group"])
+def test_every_group_of_the_member_is_in_the_feed(volunteer, outsider, monkeypatch, branches):
+    monkeypatch.setattr(queries, "MAX_BRANCHES", branches)
     groups = [group("closed", admin=outsider, members=[volunteer]) for _ in range(5)]
     posted = [group_post(outsider, item, f"Gruppe {number}") for number, item in enumerate(groups)]
     assert ids(queries.feed_page(volunteer).posts) == ids(reversed(posted))
