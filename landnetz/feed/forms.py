@@ -15,7 +15,7 @@ from landnetz.core import ids
 from landnetz.core.fields import CheckboxSelectMultiple, RadioSelect
 from landnetz.core.languages import WRITTEN_LANGUAGES
 from landnetz.core.models import Region
-from landnetz.core.validators import validate_multiline_text
+from landnetz.core.validators import validate_multiline_text, validate_plain_text
 from landnetz.feed.models import MAX_BODY, MAX_COMMENT, Post, PostAttachment, PostImage, Reaction
 from landnetz.feed.services.posts import MAX_FILES, MAX_PICTURES, PIN_DAYS
 from landnetz.feed.uploads import clean_attachment, clean_picture, max_file_bytes
@@ -304,7 +304,7 @@ class CommentForm(forms.Form):
     body_language = forms.ChoiceField(
         label=_("Language of your comment"), choices=WRITTEN_LANGUAGES, error_messages=LANGUAGE_ERRORS
     )
-    parent = forms.CharField(required=False, widget=forms.HiddenInput, max_length=20)
+    parent = forms.CharField(required=False, widget=forms.HiddenInput, max_length=20, validators=[validate_plain_text])
 
     def __init__(self, *args, user=None, comment=None, **kwargs):
         initial = kwargs.setdefault("initial", {})
@@ -355,7 +355,9 @@ class FeedFilterForm(forms.Form):
         empty_label=_("My feed (all my regions)"),
         error_messages={"invalid_choice": _("Please choose a region from the list.")},
     )
-    group = forms.CharField(label=_("Group"), required=False, max_length=140, widget=forms.Select)
+    group = forms.CharField(
+        label=_("Group"), required=False, max_length=140, widget=forms.Select, validators=[validate_plain_text]
+    )
     kind = forms.ChoiceField(
         label=_("Kind of post"),
         choices=[("", _("All kinds")), *Post.Kind.choices],
