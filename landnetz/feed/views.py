@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from landnetz.core.ids import is_valid_id
 from landnetz.core.languages import WRITTEN_LANGUAGES
 from landnetz.core.templatetags.landnetz import isolate
 from landnetz.feed import permissions, queries, services
@@ -321,7 +322,7 @@ def comment_create(request, post_id: int):
             return redirect(written.obj.get_absolute_url())
     else:
         reply_to = (request.POST.get("parent") or "").strip() or None
-        reply_to = int(reply_to) if reply_to and reply_to.isdigit() and len(reply_to) < 19 else None
+        reply_to = int(reply_to) if reply_to and is_valid_id(reply_to) else None
     return _detail(request, queries.post_for(request.user, post.pk), comment_form=form, reply_to=reply_to)
 
 
