@@ -171,7 +171,10 @@ def generate(plan: dict, member, people: list[tuple[int, int]]) -> None:
 
     started = time.perf_counter()
     Follow.objects.bulk_create(
-        [Follow(follower_id=member.pk, followed_id=pk) for pk in rng.sample(user_ids, min(MEMBER_FOLLOWS, len(user_ids)))],
+        [
+            Follow(follower_id=member.pk, followed_id=pk)
+            for pk in rng.sample(user_ids, min(MEMBER_FOLLOWS, len(user_ids)))
+        ],
         batch_size=BATCH,
     )
     post_ids = []
