@@ -40,14 +40,17 @@ class Panel:
 
 
 def on_stale(listener: Callable) -> None:
-    """``listener(profiles=[…], organisations=[…])`` runs whenever derived data is stale."""
+    """``listener(profiles=[…], organisations=[…], groups=[…])`` runs whenever derived data
+    is stale (a listener takes ``**_`` for the kinds of objects it does not care about)."""
     _stale_listeners.append(listener)
 
 
-def stale(*, profiles: Iterable = (), organisations: Iterable = ()) -> None:
-    profiles, organisations = list(profiles), list(organisations)
+def stale(*, profiles: Iterable = (), organisations: Iterable = (), groups: Iterable = ()) -> None:
+    """Derived data about these objects is out of date: a profile's text, an organisation's
+    name, a group's kind or moderation state (whose posts' search audience follows it)."""
+    profiles, organisations, groups = list(profiles), list(organisations), list(groups)
     for listener in _stale_listeners:
-        listener(profiles=profiles, organisations=organisations)
+        listener(profiles=profiles, organisations=organisations, groups=groups)
 
 
 def provide(question: str, answer: Callable) -> None:

@@ -15,4 +15,4 @@ class DirectoryConfig(AppConfig):
 
         search_kinds.register(search.PEOPLE)
         # A profile, a topic name or a membership changed below or beside the directory.
-        hooks.on_stale(lambda profiles, organisations: profiles and search_index.reindex(search.PERSON, profiles))
+        hooks.on_stale(lambda profiles, **_: profiles and search_index.reindex(search.PERSON, profiles))

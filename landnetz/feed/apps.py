@@ -15,6 +15,7 @@ class FeedConfig(AppConfig):
         from landnetz.feed.services import erasure
         from landnetz.notifications import registry as notification_kinds
         from landnetz.privacy.registry import ErasureStep, ExportSpec, register, register_export
+        from landnetz.search import index as search_index
         from landnetz.search import registry as search_kinds
 
         register(ErasureStep(name="feed", erase=erasure.erase))
@@ -35,3 +36,5 @@ class FeedConfig(AppConfig):
         hooks.add_panel("start", panels.start_panel)
         hooks.add_panel("group", panels.group_panel)
         search_kinds.register(search.POSTS)
+        # A group's kind or moderation state decides who finds what was posted in it.
+        hooks.on_stale(lambda groups, **_: groups and search_index.reindex(search.POST, search.posts_in(groups)))

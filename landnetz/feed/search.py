@@ -94,6 +94,11 @@ def everything():
     return Post.objects.select_related("region", "group")
 
 
+def posts_in(groups):
+    """Every post written in these groups (their search audience follows the group)."""
+    return everything().filter(group__in=groups)
+
+
 POSTS = SearchKind(
     name=POST,
     label=_("Post"),

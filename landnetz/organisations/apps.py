@@ -47,5 +47,5 @@ class OrganisationsConfig(AppConfig):
         hooks.add_to_worklist(worklist.work_for)
         search_kinds.register(search.ORGANISATIONS)
         hooks.on_stale(
-            lambda profiles, organisations: organisations and search_index.reindex(search.ORGANISATION, organisations)
+            lambda organisations, **_: organisations and search_index.reindex(search.ORGANISATION, organisations)
         )

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from landnetz.core import ratelimits
+from landnetz.core import hooks, ratelimits
 from landnetz.core.languages import WRITTEN_LANGUAGES
 from landnetz.core.services import audit, german_slug
 from landnetz.groups import notifications as kinds
@@ -140,6 +140,9 @@ def update_group(
         forget_memberships(*[request.user for request in requests])
     audit(actor=actor, verb="group.updated", obj=group, region=group.region, data=data)
     search_index.reindex(GROUP, [group])
+    if kind != previous_kind:
+        # Who may read what was posted in the group changed with its kind (apps above listen).
+        hooks.stale(groups=[group])
     return group
 
 
@@ -172,3 +175,4 @@ def set_hidden(*, group: Group, hidden: bool) -> None:
     group.hidden = hidden
     group.save(update_fields=["hidden", "updated_at"])
     search_index.reindex(GROUP, [group])
+    hooks.stale(groups=[group])
