@@ -34,6 +34,10 @@ def stem(word: str) -> str:
 
 
 MIN_PART = 5
+# Longer "words" are no German compounds (the longest in use have about 40 letters) but a
+# row of letters or a pasted code: their tails would cost the square of their length (a
+# 10 000-letter word in a bio took minutes to index and 50 million characters to store).
+MAX_COMPOUND = 64
 
 
 def compound_parts(word: str) -> list[str]:
@@ -42,7 +46,7 @@ def compound_parts(word: str) -> list[str]:
     German glues words together; FTS5 only matches word beginnings, so the tails are
     indexed as words of their own (PostgreSQL gets the same from trigram similarity).
     """
-    if len(word) < MIN_PART + 3:
+    if not MIN_PART + 3 <= len(word) <= MAX_COMPOUND:
         return []
     return [stem(word[start:]) for start in range(3, len(word) - MIN_PART + 1)]
 
