@@ -186,7 +186,7 @@ class PreferenceForm(forms.Form):
 class MemberForm(forms.Form):
     """One member id (unblock)."""
 
-    member = forms.CharField()
+    member = forms.CharField(validators=[validate_plain_text])
 
     def clean_member(self):
         value = self.cleaned_data["member"]
